@@ -1,0 +1,146 @@
+import type { Element, Nodes, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
+
+// Elements whose text runs on within the surrounding sentence; any other element starts a new one.
+const PHRASING = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
+  'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup',
+  'time', 'tt', 'u', 'var', 'wbr',
+]);
+
+const htmlParser = unified().use(rehypeParse, { fragment: true });
+
+/** Segments of an HTML document or fragment, with offsets into `source`. */
+export function htmlSegments(source: string): Segment[] {
+  return hastSegments(htmlParser.parse(source), source);
+}
+
+/** The end of the start tag that opens at `from`, skipping `>` inside quoted attribute values. */
+function startTagEnd(source: string, from: number, limit: number): number {
+  let quote = '';
+  for (let at = from + 1; at < limit; at++) {
+    const ch = source[at]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '>') {
+      return at + 1;
+    }
+  }
+  return limit;
+}
+
+interface Positioned {
+  position?: { start: { offset?: number }; end: { offset?: number } } | undefined;
+}
+
+function rangeOf(node: Positioned): [number, number] | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+/**
+ * Segments of a hast tree whose positions point into `source`: one text segment per block of
+ * running text (inline elements and entities flattened away), one per start tag (every attribute
+ * value), comment, script and style. Trees made from Markdown (remark-rehype) work too.
+ */
+export function hastSegments(tree: Root, source: string): Segment[] {
+  const segments: Segment[] = [];
+  let text = new SegmentBuilder('text');
+  const flush = (): void => {
+    const built = text.build();
+    if (built) segments.push(built);
+    text = new SegmentBuilder('text');
+  };
+  const raw = (kind: Segment['kind'], node: Positioned): void => {
+    const range = rangeOf(node);
+    const segment = range && textSegment(kind, source, range[0], range[1]);
+    if (segment) segments.push(segment);
+  };
+
+  const attributes = (node: Element, range: [number, number]): void => {
+    if (source[range[0]] === '<') {
+      const segment = textSegment('attribute', source, range[0], startTagEnd(source, range[0], range[1]));
+      if (segment) segments.push(segment);
+    } else if (Object.values(node.properties).some((value) => typeof value === 'string' && value !== '')) {
+      // Made from Markdown: the attribute values (href, src, alt) stand in the node's own source.
+      raw('attribute', node);
+    }
+  };
+
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case 'root':
+        for (const child of node.children) visit(child);
+        return;
+      case 'text': {
+        const range = rangeOf(node);
+        if (range) text.appendDecoded(node.value, source, range[0], range[1]);
+        return;
+      }
+      case 'comment':
+        raw('comment', node);
+        return;
+      case 'element': {
+        const range = rangeOf(node);
+        if (range && Object.keys(node.properties).length > 0) attributes(node, range);
+        if (node.tagName === 'br') {
+          if (range) text.appendSynthetic('\n', range[0]);
+          return;
+        }
+        if (node.tagName === 'script' || node.tagName === 'style') {
+          for (const child of node.children) raw(node.tagName === 'script' ? 'script' : 'code', child);
+          return;
+        }
+        const inline = PHRASING.has(node.tagName);
+        if (!inline) flush();
+        for (const child of node.children) visit(child);
+        if (node.tagName === 'template' && node.content) visit(node.content);
+        if (!inline) flush();
+        return;
+      }
+      case 'doctype':
+        return;
+      default:
+        visitOther(node as unknown as OtherNode);
+    }
+  };
+
+  // Nodes from MDX (JSX, expressions, ESM) and `raw` HTML that Markdown pipelines put in hast.
+  type OtherNode = Positioned & { type: string; children?: Nodes[]; attributes?: Positioned[] };
+  const visitOther = (node: OtherNode): void => {
+    if (node.type === 'raw') {
+      const range = rangeOf(node);
+      if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1])), range[0]));
+      return;
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of node.attributes ?? []) raw('attribute', attribute);
+      const inline = node.type === 'mdxJsxTextElement';
+      if (!inline) flush();
+      for (const child of node.children ?? []) visit(child);
+      if (!inline) flush();
+      return;
+    }
+    if (node.type.startsWith('mdx')) raw('expression', node);
+  };
+
+  visit(tree);
+  flush();
+  return segments;
+}
+
+/** Moves segments cut from a slice of a larger source to that source's offsets. */
+export function shiftSegments(segments: Segment[], by: number): Segment[] {
+  if (by === 0) return segments;
+  return segments.map((segment) => ({
+    ...segment,
+    offset: segment.offset + by,
+    starts: segment.starts?.map((value) => value + by),
+    ends: segment.ends?.map((value) => value + by),
+  }));
+}

@@ -1,0 +1,63 @@
+import type { SegmentKind } from './segment.js';
+
+export type RuleId = 'no-cpr-number';
+
+/** How sure a rule is. `high` blocks a publish, `medium` asks a person to look, `low` is not reported. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type Severity = 'error' | 'warning';
+
+/** Why a rule believes what it reports, in words a reporter can print. */
+export type Reason =
+  | 'valid date'
+  | 'substitute number (day + 60)'
+  | 'modulus 11'
+  | 'no modulus 11'
+  | 'date exempt from modulus 11'
+  | 'health-sector eCPR form'
+  | 'CPR keyword nearby'
+  | 'other number kind named nearby';
+
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Place {
+  start: Point;
+  end: Point;
+}
+
+/** One thing a rule found, located in the source it was found in. */
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  confidence: Confidence;
+  reasons: Reason[];
+  kind: SegmentKind;
+  place: Place;
+  /** The value with its identifying part hidden, safe to print anywhere. */
+  redacted: string;
+  /** The value itself, only when the caller asked for values (`showValues`). */
+  value?: string;
+  message: string;
+}
+
+/** Something about a file that is not a rule's finding: it was skipped, or read in a fallback way. */
+export interface Notice {
+  severity: Severity;
+  message: string;
+}
+
+export interface FileReport {
+  filePath: string;
+  findings: Finding[];
+  notices: Notice[];
+}
+
+export function severityOf(confidence: Confidence): Severity | undefined {
+  if (confidence === 'high') return 'error';
+  if (confidence === 'medium') return 'warning';
+  return undefined;
+}

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { location } from 'vfile-location';
+import { noCprNumber } from '../rules/no-cpr-number.js';
+import { htmlSegments } from './adapters/html.js';
+import { markdownSegments } from './adapters/markdown.js';
+import { severityOf, type FileReport, type Finding, type Notice, type Point } from './finding.js';
+import type { Rule, RuleContext } from './rule.js';
+import { sourceRange, textSegment, type Segment } from './segment.js';
+
+export const RULES: readonly Rule[] = [noCprNumber];
+
+export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'text';
+
+const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdx': 'mdx',
+  '.html': 'html',
+  '.htm': 'html',
+};
+for (const extension of [
+  '.txt', '.json', '.yml', '.yaml', '.toml', '.xml', '.csv', '.js', '.mjs', '.cjs', '.ts', '.mts',
+  '.cts', '.jsx', '.tsx', '.vue', '.svelte', '.astro', '.njk', '.liquid', '.hbs', '.svg', '.map',
+  '.css', '.rss', '.atom', '.webmanifest', '.ics', '.vcf',
+]) {
+  FORMAT_BY_EXTENSION[extension] = 'text';
+}
+
+/** The format a file is read in, by its extension; undefined for files a site does not ship as text. */
+export function formatOf(filePath: string): SourceFormat | undefined {
+  return FORMAT_BY_EXTENSION[path.extname(filePath).toLowerCase()];
+}
+
+export interface ScanOptions {
+  /** Decides the format when `format` is not given; reported as the file's path. */
+  filePath?: string;
+  format?: SourceFormat;
+  /** Birth dates after this day are not dates of anybody. Default: now. */
+  today?: Date;
+  /** Put the full values in findings and messages. Off by default: output never holds them. */
+  showValues?: boolean;
+  rules?: readonly Rule[];
+}
+
+const FORMAT_NAMES: Record<SourceFormat, string> = {
+  markdown: 'Markdown',
+  mdx: 'MDX',
+  html: 'HTML',
+  text: 'plain text',
+};
+
+function segmentsOf(source: string, format: SourceFormat): Segment[] {
+  switch (format) {
+    case 'markdown':
+    case 'mdx':
+      return markdownSegments(source, format === 'mdx');
+    case 'html':
+      return htmlSegments(source);
+    case 'text': {
+      const segment = textSegment('text', source);
+      return segment ? [segment] : [];
+    }
+  }
+}
+
+/** Scans one source text. Text that no rule could match is never parsed. */
+export function scanText(source: string, options: ScanOptions = {}): FileReport {
+  const filePath = options.filePath ?? '<text>';
+  const rules = options.rules ?? RULES;
+  const report: FileReport = { filePath, findings: [], notices: [] };
+  if (!rules.some((rule) => rule.mightMatch(source))) return report;
+  const format = options.format ?? formatOf(filePath) ?? 'text';
+  let segments: Segment[];
+  try {
+    segments = segmentsOf(source, format);
+  } catch (error) {
+    // Fail closed: what cannot be parsed is still read, as plain text.
+    segments = segmentsOf(source, 'text');
+    report.notices.push(parseFallbackNotice(FORMAT_NAMES[format], error));
+  }
+  report.findings = findingsIn(segments, source, options);
+  return report;
+}
+
+export function parseFallbackNotice(formatName: string, error: unknown): Notice {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { severity: 'warning', message: `Could not parse as ${formatName} (${reason}); scanned as plain text` };
+}
+
+/** Runs the rules over segments cut from `source` and places what they find in it. */
+export function findingsIn(
+  segments: readonly Segment[],
+  source: string,
+  options: Pick<ScanOptions, 'today' | 'showValues' | 'rules'> = {},
+): Finding[] {
+  const rules = options.rules ?? RULES;
+  const context: RuleContext = { today: options.today ?? new Date() };
+  const byRange = new Map<string, Finding>();
+  let index: ReturnType<typeof location> | undefined;
+  for (const segment of segments) {
+    for (const rule of rules) {
+      for (const match of rule.check(segment, context)) {
+        const severity = severityOf(match.confidence);
+        if (!severity) continue;
+        const range = sourceRange(segment, match.from, match.to);
+        const key = `${rule.id}:${range.start}:${range.end}`;
+        const seen = byRange.get(key);
+        // The same text can be reached twice (an attribute and the text it repeats): keep the surer.
+        if (seen && (seen.severity === 'error' || severity === 'warning')) continue;
+        index ??= location(source);
+        const finding: Finding = {
+          ruleId: rule.id,
+          severity,
+          confidence: match.confidence,
+          reasons: match.reasons,
+          kind: segment.kind,
+          place: { start: pointAt(index, range.start), end: pointAt(index, range.end) },
+          redacted: match.redacted,
+          message: options.showValues ? match.message.replace(match.redacted, match.value) : match.message,
+        };
+        if (options.showValues) finding.value = match.value;
+        byRange.set(key, finding);
+      }
+    }
+  }
+  return [...byRange.values()].sort((a, b) => a.place.start.offset - b.place.start.offset);
+}
+
+function pointAt(index: ReturnType<typeof location>, offset: number): Point {
+  const point = index.toPoint(offset);
+  return { line: point?.line ?? 1, column: point?.column ?? 1, offset };
+}

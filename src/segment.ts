@@ -1,0 +1,170 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+
+/** Where in a document a piece of text sits. Rules may weigh places differently; reporters name them. */
+export type SegmentKind =
+  | 'text'
+  | 'attribute'
+  | 'comment'
+  | 'code'
+  | 'url'
+  | 'alt'
+  | 'title'
+  | 'frontmatter'
+  | 'script'
+  | 'expression'
+  | 'filename';
+
+/**
+ * Text as a reader sees it (entities decoded, inline markup gone) with, for every UTF-16 unit,
+ * the range of source it came from. An identity segment (`starts` undefined) is a plain slice of
+ * the source beginning at `offset`.
+ */
+export interface Segment {
+  kind: SegmentKind;
+  text: string;
+  offset: number;
+  starts?: Int32Array;
+  ends?: Int32Array;
+}
+
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/** The source range that text[from, to) came from. */
+export function sourceRange(segment: Segment, from: number, to: number): SourceRange {
+  if (!segment.starts || !segment.ends) return { start: segment.offset + from, end: segment.offset + to };
+  const last = Math.max(from, to - 1);
+  return { start: segment.starts[from]!, end: segment.ends[last]! };
+}
+
+/** True when text[from, to) is one unbroken run of the source: no markup or entity inside it. */
+export function isContiguousInSource(segment: Segment, from: number, to: number): boolean {
+  if (!segment.starts || !segment.ends) return true;
+  for (let i = from; i < to - 1; i++) {
+    if (segment.ends[i] !== segment.starts[i + 1] || segment.ends[i]! - segment.starts[i]! !== 1) return false;
+  }
+  return to <= from || segment.ends[to - 1]! - segment.starts[to - 1]! === 1;
+}
+
+export function identitySegment(kind: SegmentKind, text: string, offset: number): Segment {
+  return { kind, text, offset };
+}
+
+const ENTITY = /^&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));/;
+
+/** Decodes the character reference at source[at], if there is one. */
+function entityAt(source: string, at: number): { value: string; length: number } | undefined {
+  const match = ENTITY.exec(source.slice(at, at + 40));
+  if (!match) return undefined;
+  let value: string | false = false;
+  if (match[1] !== undefined || match[2] !== undefined) {
+    const code = match[1] !== undefined ? Number.parseInt(match[1], 10) : Number.parseInt(match[2]!, 16);
+    if (code > 0 && code <= 0x10ffff) value = String.fromCodePoint(code);
+  } else {
+    value = decodeNamedCharacterReference(match[3]!);
+  }
+  return value === false ? undefined : { value, length: match[0].length };
+}
+
+/**
+ * Builds a segment from pieces of decoded text, each aligned to the source it came from.
+ * Alignment walks the source and skips what the parser dropped (markup, escapes, container
+ * prefixes) and decodes character references, so positions stay exact across them.
+ */
+export class SegmentBuilder {
+  private text = '';
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  constructor(private readonly kind: SegmentKind) {}
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Appends `value`, which a parser decoded from source[from, to). */
+  appendDecoded(value: string, source: string, from: number, to: number): void {
+    let at = from;
+    let k = 0;
+    while (k < value.length) {
+      const ch = value[k]!;
+      let matched = false;
+      while (at < to) {
+        const s = source[at]!;
+        if (s === ch) {
+          this.push(ch, at, at + 1);
+          at += 1;
+          k += 1;
+          matched = true;
+          break;
+        }
+        if (s === '&') {
+          const entity = entityAt(source, at);
+          if (entity && value.startsWith(entity.value, k)) {
+            for (const unit of entity.value) {
+              for (let u = 0; u < unit.length; u++) this.push(unit[u]!, at, at + entity.length);
+            }
+            k += entity.value.length;
+            at += entity.length;
+            matched = true;
+            break;
+          }
+        }
+        at += 1;
+      }
+      if (!matched) {
+        // The source ran out before the value did: the parser made text up. Point at the end.
+        const end = Math.max(from, to);
+        for (; k < value.length; k++) this.push(value[k]!, Math.max(from, end - 1), end);
+      }
+    }
+  }
+
+  /** Appends text with no source of its own (a line break for `<br>`), placed at `at`. */
+  appendSynthetic(value: string, at: number): void {
+    for (const ch of value) this.push(ch, at, at);
+  }
+
+  private push(ch: string, start: number, end: number): void {
+    this.text += ch;
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+
+  build(): Segment | undefined {
+    if (this.text.length === 0) return undefined;
+    return {
+      kind: this.kind,
+      text: this.text,
+      offset: this.starts[0] ?? 0,
+      starts: Int32Array.from(this.starts),
+      ends: Int32Array.from(this.ends),
+    };
+  }
+}
+
+/** A stretch of source read as text, with character references decoded where there are any. */
+export function textSegment(kind: SegmentKind, source: string, from = 0, to = source.length): Segment | undefined {
+  if (to <= from) return undefined;
+  const slice = source.slice(from, to);
+  if (!slice.includes('&')) return identitySegment(kind, slice, from);
+  const builder = new SegmentBuilder(kind);
+  let at = from;
+  while (at < to) {
+    const amp = source.indexOf('&', at);
+    const stop = amp === -1 || amp >= to ? to : amp;
+    if (stop > at) builder.appendDecoded(source.slice(at, stop), source, at, stop);
+    if (stop >= to) break;
+    const entity = entityAt(source, stop);
+    if (entity && stop + entity.length <= to) {
+      builder.appendDecoded(entity.value, source, stop, stop + entity.length);
+      at = stop + entity.length;
+    } else {
+      builder.appendDecoded('&', source, stop, stop + 1);
+      at = stop + 1;
+    }
+  }
+  return builder.build();
+}
