@@ -79,6 +79,7 @@ function judge(date: string, serial: string, label: Label | undefined, today: Da
 
 export const noCprNumber: Rule = {
   id: 'no-cpr-number',
+  description: 'Danish CPR numbers (personnumre), substitute numbers and eCPRs, in every written form',
   mightMatch(source) {
     return DATE_IN_SOURCE.test(source);
   },
@@ -103,7 +104,7 @@ export const noCprNumber: Rule = {
         ...verdict,
         value: whole!,
         redacted,
-        message: `CPR number ${redacted} (${verdict.reasons.join(', ')}): remove it or replace it with a placeholder before publishing`,
+        message: `CPR number ${redacted} (${verdict.reasons.join(', ')}): remove it or replace it with a placeholder`,
       });
     }
     return matches;

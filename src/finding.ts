@@ -48,6 +48,8 @@ export interface Finding {
 export interface Notice {
   severity: Severity;
   message: string;
+  /** The file was not scanned, so the run cannot say it is clean. */
+  fatal?: boolean;
 }
 
 export interface FileReport {

@@ -21,6 +21,8 @@ export interface RuleMatch {
 /** Knows language, numbers and names; never sees a syntax tree. */
 export interface Rule {
   id: RuleId;
+  /** One sentence: what the rule reports. */
+  description: string;
   /**
    * A cheap test on a whole raw source: false only when no segment cut from it can hold a finding.
    * The engine parses a file only when some rule says true.

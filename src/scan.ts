@@ -5,7 +5,7 @@ import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
 import { severityOf, type FileReport, type Finding, type Notice, type Point } from './finding.js';
 import type { Rule, RuleContext } from './rule.js';
-import { sourceRange, textSegment, type Segment } from './segment.js';
+import { identitySegment, sourceRange, textSegment, type Segment } from './segment.js';
 
 export const RULES: readonly Rule[] = [noCprNumber];
 
@@ -129,4 +129,20 @@ export function findingsIn(
 function pointAt(index: ReturnType<typeof location>, offset: number): Point {
   const point = index.toPoint(offset);
   return { line: point?.line ?? 1, column: point?.column ?? 1, offset };
+}
+
+/**
+ * Checks the name of a file or directory (`ansoegning_0101901234.pdf`). A name has no lines, so
+ * its findings sit at 1:1 of the file they name.
+ */
+export function scanName(filePath: string, options: Pick<ScanOptions, 'today' | 'showValues' | 'rules'> = {}): Finding[] {
+  const name = path.basename(filePath);
+  const rules = options.rules ?? RULES;
+  if (!rules.some((rule) => rule.mightMatch(name))) return [];
+  const origin: Point = { line: 1, column: 1, offset: 0 };
+  return findingsIn([identitySegment('filename', name, 0)], name, options).map((finding) => ({
+    ...finding,
+    place: { start: origin, end: origin },
+    message: `In the file name: ${finding.message}`,
+  }));
 }

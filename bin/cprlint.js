@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { main } from '../dist/src/cli.js';
+
+const readStdin = async () => {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks);
+};
+
+main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin,
+  colorByDefault: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // A bug of cprlint's own, not the user's: one line, and the stack only when asked for.
+    process.stderr.write(`cprlint: internal error: ${error?.message ?? error}\n`);
+    if (process.env.CPRLINT_DEBUG) process.stderr.write(`${error?.stack ?? ''}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FileReport } from './finding.js';
+import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanFile, type FileScanOptions } from './files.js';
+import { formatGithub } from './report/github.js';
+import { formatJson } from './report/json.js';
+import { countMessages, lintMessages } from './report/lint-message.js';
+import { formatSarif } from './report/sarif.js';
+import { formatStylish } from './report/stylish.js';
+import { RULES, scanName } from './scan.js';
+import { UsageError, walk } from './walk.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage: cprlint [options] [paths or globs ...]
+
+Finds CPR numbers in a site's sources and build output, and fails when one would be published.
+Paths default to ".". Directories are walked with their .gitignore and .cprlintignore files;
+node_modules and .git are skipped.
+
+Options:
+  -f, --format <name>        stylish (default), json, sarif or github
+  -o, --output-file <file>   write the report to a file instead of standard output
+      --stdin                read the text to scan from standard input
+      --stdin-filename <name>  the file name standard input stands for (decides the format)
+      --quiet                report errors only
+      --max-warnings <n>     exit 1 when there are more than n warnings
+      --show-values          print the numbers found in full (never the default)
+      --max-file-size <size> read larger files as plain text in chunks (default 10MB; e.g. 500kB)
+      --color, --no-color    force colours in the stylish format on or off
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 nothing found, 1 errors found (or too many warnings), 2 usage error, missing path,
+or a file that could not be scanned.
+`;
+
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<Uint8Array>;
+  colorByDefault: boolean;
+}
+
+function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+  if (!match) throw new UsageError(`--max-file-size takes a size such as 10MB or 500kB, not "${value}"`);
+  const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+  return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
+}
+
+function parseCommandLine(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        'output-file': { type: 'string', short: 'o' },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        'show-values': { type: 'boolean', default: false },
+        'max-file-size': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+}
+
+/** Runs at most `limit` scans at once, keeping the results in the order of the items. */
+async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function scanPaths(paths: readonly string[], cwd: string, options: FileScanOptions): Promise<FileReport[]> {
+  const entries = [];
+  for await (const entry of walk(paths, cwd)) entries.push(entry);
+  const reports = await inOrder(entries, 8, async (entry): Promise<FileReport> => {
+    const displayPath = path.relative(cwd, entry.path) || '.';
+    const nameFindings = scanName(entry.path, options);
+    if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
+    const report = await scanFile(entry.path, { ...options, readUnknown: entry.explicit });
+    return { filePath: displayPath, findings: [...nameFindings, ...report.findings], notices: report.notices };
+  });
+  return reports.filter((report) => report.findings.length > 0 || report.notices.length > 0);
+}
+
+function withoutWarnings(report: FileReport): FileReport {
+  return {
+    ...report,
+    findings: report.findings.filter((finding) => finding.severity === 'error'),
+    notices: report.notices.filter((notice) => notice.severity === 'error'),
+  };
+}
+
+/** The command line. Returns the exit code; never throws for the user's mistakes. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`cprlint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use ${FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+    }
+  }
+  const options: FileScanOptions = {
+    showValues: values['show-values'],
+    maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
+  };
+
+  let reports: FileReport[];
+  if (values.stdin) {
+    if (positionals.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
+    const filePath = values['stdin-filename'] ?? '<stdin>';
+    const report = scanBytes(await io.readStdin(), filePath, options);
+    reports = report.findings.length > 0 || report.notices.length > 0 ? [report] : [];
+  } else {
+    if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
+    reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, options);
+  }
+  if (values.quiet) reports = reports.map(withoutWarnings);
+
+  const color = values['no-color'] ? false : (values.color ?? io.colorByDefault);
+  const output = {
+    stylish: () => formatStylish(reports, io.cwd, color && !values['output-file']),
+    json: () => formatJson(reports, io.cwd),
+    sarif: () => formatSarif(reports, io.cwd, RULES, VERSION),
+    github: () => formatGithub(reports, io.cwd),
+  }[format]();
+  if (values['output-file']) {
+    const target = path.resolve(io.cwd, values['output-file']);
+    await fs.writeFile(target, `${output}\n`).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`Cannot write ${values['output-file']}: ${error.code ?? error.message}`);
+    });
+  } else if (output) {
+    io.stdout(`${output}\n`);
+  }
+
+  const counts = countMessages(reports.flatMap(lintMessages));
+  if (counts.fatalErrorCount > 0) return 2;
+  if (counts.errorCount > 0) return 1;
+  if (maxWarnings >= 0 && counts.warningCount > maxWarnings) {
+    io.stderr(`cprlint: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { FileReport } from '../finding.js';
+import { docsUrl, type Rule } from '../rule.js';
+import { lintMessages } from './lint-message.js';
+
+/** SARIF 2.1.0, for code-scanning dashboards. Messages are the redacted ones; no snippets. */
+export function formatSarif(reports: readonly FileReport[], cwd: string, rules: readonly Rule[], version: string): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id as string, index]));
+  const results: object[] = [];
+  const notifications: object[] = [];
+  for (const report of reports) {
+    const uri = path.relative(cwd, path.resolve(cwd, report.filePath)).split(path.sep).join('/');
+    for (const message of lintMessages(report)) {
+      const location = {
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+        },
+      };
+      const level = message.severity === 2 ? 'error' : 'warning';
+      if (message.ruleId) {
+        results.push({ ruleId: message.ruleId, ruleIndex: ruleIndex.get(message.ruleId), level, message: { text: message.message }, locations: [location] });
+      } else {
+        notifications.push({ level, message: { text: message.message }, locations: [location] });
+      }
+    }
+  }
+  return JSON.stringify({
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cprlint',
+            version,
+            informationUri: 'https://github.com/cprlint/cprlint',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              helpUri: docsUrl(rule.id),
+            })),
+          },
+        },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToUri(cwd)}/` } },
+        results,
+      },
+    ],
+  });
+}
+
+function pathToUri(directory: string): string {
+  return new URL(`file://${directory.split(path.sep).join('/')}`).href.replace(/\/$/, '');
+}

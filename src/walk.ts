@@ -1,0 +1,105 @@
+import type { Dirent } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** A mistake in what the user asked for: exit 2, one line, no stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface WalkEntry {
+  path: string;
+  kind: 'file' | 'directory';
+  /** Named on the command line, rather than found under a named directory. */
+  explicit: boolean;
+}
+
+const NEVER_WALKED = new Set(['node_modules', '.git']);
+const IGNORE_FILES = ['.gitignore', '.cprlintignore'];
+
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+async function ignoreScope(directory: string, names: readonly string[]): Promise<IgnoreScope | undefined> {
+  let rules: Ignore | undefined;
+  for (const name of names) {
+    let content: string;
+    try {
+      content = await fs.readFile(path.join(directory, name), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new UsageError(`Cannot read ignore file ${path.join(directory, name)}: ${(error as Error).message}`);
+    }
+    rules ??= ignore();
+    rules.add(content);
+  }
+  return rules && { base: directory, rules };
+}
+
+function isIgnored(fullPath: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
+  for (const scope of scopes) {
+    const relative = path.relative(scope.base, fullPath).split(path.sep).join('/');
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
+  }
+  return false;
+}
+
+/**
+ * The files and directories to scan for the paths and globs given. A directory is walked with the
+ * `.gitignore` and `.cprlintignore` files found in and below it (and the `.cprlintignore` of the
+ * working directory); ignore files above a named directory do not apply, so `cprlint dist` scans a
+ * build output that `.gitignore` lists. `node_modules` and `.git` are never walked.
+ */
+export async function* walk(paths: readonly string[], cwd: string): AsyncGenerator<WalkEntry> {
+  const projectScope = await ignoreScope(cwd, ['.cprlintignore']);
+  const rootScopes = projectScope ? [projectScope] : [];
+  for (const given of paths) {
+    const fullPath = path.resolve(cwd, given);
+    const stat = await fs.stat(fullPath).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      yield { path: fullPath, kind: 'directory', explicit: true };
+      yield* walkDirectory(fullPath, rootScopes);
+    } else if (stat) {
+      yield { path: fullPath, kind: 'file', explicit: true };
+    } else if (isDynamicPattern(given)) {
+      const matches = await glob(given, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const kept = matches.sort().filter((match) => !isIgnored(match, false, rootScopes));
+      if (kept.length === 0) throw new UsageError(`No files match the pattern "${given}"`);
+      for (const match of kept) yield { path: match, kind: 'file', explicit: false };
+    } else {
+      throw new UsageError(`No such file or directory: ${given}`);
+    }
+  }
+}
+
+async function* walkDirectory(directory: string, outerScopes: readonly IgnoreScope[]): AsyncGenerator<WalkEntry> {
+  const scope = await ignoreScope(directory, IGNORE_FILES);
+  const scopes = scope ? [...outerScopes, scope] : outerScopes;
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`Cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (NEVER_WALKED.has(entry.name)) continue;
+    const fullPath = path.join(directory, entry.name);
+    // Symbolic links to directories are not followed: a walk must end.
+    const isDirectory = entry.isDirectory();
+    if (!isDirectory && !entry.isFile() && !entry.isSymbolicLink()) continue;
+    if (isIgnored(fullPath, isDirectory, scopes)) continue;
+    if (isDirectory) {
+      yield { path: fullPath, kind: 'directory', explicit: false };
+      yield* walkDirectory(fullPath, scopes);
+    } else {
+      if (entry.isSymbolicLink() && (await fs.stat(fullPath).catch(() => undefined))?.isDirectory()) continue;
+      yield { path: fullPath, kind: 'file', explicit: false };
+    }
+  }
+}
