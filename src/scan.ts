@@ -63,12 +63,17 @@ function segmentsOf(source: string, format: SourceFormat): Segment[] {
   }
 }
 
+/** False when no rule could find anything in `source`: then it need not be parsed at all. */
+export function mightHoldFindings(source: string, rules: readonly Rule[] = RULES): boolean {
+  return rules.some((rule) => rule.mightMatch(source));
+}
+
 /** Scans one source text. Text that no rule could match is never parsed. */
 export function scanText(source: string, options: ScanOptions = {}): FileReport {
   const filePath = options.filePath ?? '<text>';
   const rules = options.rules ?? RULES;
   const report: FileReport = { filePath, findings: [], notices: [] };
-  if (!rules.some((rule) => rule.mightMatch(source))) return report;
+  if (!mightHoldFindings(source, rules)) return report;
   const format = options.format ?? formatOf(filePath) ?? 'text';
   let segments: Segment[];
   try {
@@ -137,8 +142,7 @@ function pointAt(index: ReturnType<typeof location>, offset: number): Point {
  */
 export function scanName(filePath: string, options: Pick<ScanOptions, 'today' | 'showValues' | 'rules'> = {}): Finding[] {
   const name = path.basename(filePath);
-  const rules = options.rules ?? RULES;
-  if (!rules.some((rule) => rule.mightMatch(name))) return [];
+  if (!mightHoldFindings(name, options.rules)) return [];
   const origin: Point = { line: 1, column: 1, offset: 0 };
   return findingsIn([identitySegment('filename', name, 0)], name, options).map((finding) => ({
     ...finding,

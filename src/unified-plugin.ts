@@ -1,0 +1,62 @@
+import type { VFile } from 'vfile';
+import type { Finding } from './finding.js';
+import { docsUrl } from './rule.js';
+import { findingsIn, mightHoldFindings } from './scan.js';
+import type { Segment } from './segment.js';
+
+/** Options of `cprlint/remark` and `cprlint/rehype`. JSON only, so Next.js can pass them by name. */
+export interface CprlintPluginOptions {
+  /**
+   * When to throw and so fail the build: on an error finding (default), on any finding, or never.
+   * Astro, Docusaurus and Next drop messages that are not thrown; remark-cli and editors show
+   * every message, so there use `"never"`.
+   */
+  failOn?: 'error' | 'warning' | 'never';
+  /** Put the full values in messages. Off by default: logs then never hold a CPR number. */
+  showValues?: boolean;
+}
+
+const FAIL_ON = ['error', 'warning', 'never'];
+
+export function checkOptions(options: CprlintPluginOptions | null | undefined): Required<CprlintPluginOptions> {
+  const failOn = options?.failOn ?? 'error';
+  if (!FAIL_ON.includes(failOn)) {
+    throw new Error(`cprlint: option failOn must be one of ${FAIL_ON.join(', ')}, not ${JSON.stringify(failOn)}`);
+  }
+  return { failOn, showValues: options?.showValues === true };
+}
+
+/**
+ * The transform both plugins share: cut segments from the tree, run the rules, record one message
+ * per finding, and throw a redacted summary when the build must fail.
+ */
+export function lintTree(file: VFile, options: Required<CprlintPluginOptions>, segmentsOf: (source: string) => Segment[]): void {
+  const source = String(file.value ?? '');
+  if (!mightHoldFindings(source)) return;
+  const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues });
+  for (const finding of findings) {
+    const message = file.message(finding.message, {
+      place: { start: finding.place.start, end: finding.place.end },
+      ruleId: finding.ruleId,
+      source: 'cprlint',
+    });
+    message.fatal = finding.severity === 'error';
+    message.url = docsUrl(finding.ruleId);
+  }
+  const failing = findings.filter((finding) => options.failOn === 'warning' || (options.failOn === 'error' && finding.severity === 'error'));
+  if (failing.length > 0) failBuild(file, failing);
+}
+
+function failBuild(file: VFile, failing: readonly Finding[]): never {
+  const where = file.path ? ` in ${file.path}` : '';
+  const list = failing
+    .map((finding) => `${finding.place.start.line}:${finding.place.start.column} ${finding.ruleId} ${finding.message}`)
+    .join('; ');
+  const first = failing[0]!;
+  // Thrown messages are printed (Astro) or JSON-stringified (Docusaurus): only redacted text goes in.
+  file.fail(`cprlint found ${failing.length} finding${failing.length === 1 ? '' : 's'}${where} that must not be published: ${list}`, {
+    place: { start: first.place.start, end: first.place.end },
+    ruleId: first.ruleId,
+    source: 'cprlint',
+  });
+}
