@@ -9,7 +9,7 @@ const SEPARATOR = String.raw`(?: [-\u2010\u2011\u2013\u2212] |[-\u2010\u2011\u20
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
 const CANDIDATE = new RegExp(
-  String.raw`(?<!\d)(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?![\dA-Za-z])`,
+  String.raw`(?<!\d)(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?!\d)`,
   'g',
 );
 
