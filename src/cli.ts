@@ -9,7 +9,7 @@ import { formatJson } from './report/json.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { formatSarif } from './report/sarif.js';
 import { formatStylish } from './report/stylish.js';
-import { RULES, scanName } from './scan.js';
+import { redactValues, RULES, scanName } from './scan.js';
 import { UsageError, walk } from './walk.js';
 
 export const VERSION: string = (
@@ -97,11 +97,16 @@ async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T)
   return results;
 }
 
+/** A path as the report prints it: a CPR number in a file name is as secret as one in the file. */
+function shownPath(filePath: string, options: FileScanOptions): string {
+  return options.showValues ? filePath : redactValues(filePath);
+}
+
 async function scanPaths(paths: readonly string[], cwd: string, options: FileScanOptions): Promise<FileReport[]> {
   const entries = [];
   for await (const entry of walk(paths, cwd)) entries.push(entry);
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport> => {
-    const displayPath = path.relative(cwd, entry.path) || '.';
+    const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     const report = await scanFile(entry.path, { ...options, readUnknown: entry.explicit });
@@ -160,6 +165,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (positionals.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
     const filePath = values['stdin-filename'] ?? '<stdin>';
     const report = scanBytes(await io.readStdin(), filePath, options);
+    report.filePath = shownPath(filePath, options);
     reports = report.findings.length > 0 || report.notices.length > 0 ? [report] : [];
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
@@ -168,11 +174,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.quiet) reports = reports.map(withoutWarnings);
 
   const color = values['no-color'] ? false : (values.color ?? io.colorByDefault);
+  const cwd = shownPath(io.cwd, options);
   const output = {
-    stylish: () => formatStylish(reports, io.cwd, color && !values['output-file']),
-    json: () => formatJson(reports, io.cwd),
-    sarif: () => formatSarif(reports, io.cwd, RULES, VERSION),
-    github: () => formatGithub(reports, io.cwd),
+    stylish: () => formatStylish(reports, cwd, color && !values['output-file']),
+    json: () => formatJson(reports, cwd),
+    sarif: () => formatSarif(reports, cwd, RULES, VERSION),
+    github: () => formatGithub(reports, cwd),
   }[format]();
   if (values['output-file']) {
     const target = path.resolve(io.cwd, values['output-file']);

@@ -150,3 +150,17 @@ export function scanName(filePath: string, options: Pick<ScanOptions, 'today' | 
     message: `In the file name: ${finding.message}`,
   }));
 }
+
+/**
+ * `text` with every value the rules find in it replaced by its redacted form. For text the tool
+ * prints beside its findings: file paths (`ansoegning_0101901234.pdf`) and the working directory.
+ */
+export function redactValues(text: string, options: Pick<ScanOptions, 'today' | 'rules'> = {}): string {
+  if (!mightHoldFindings(text, options.rules)) return text;
+  let redacted = text;
+  const findings = findingsIn([identitySegment('filename', text, 0)], text, options);
+  for (const finding of findings.reverse()) {
+    redacted = redacted.slice(0, finding.place.start.offset) + finding.redacted + redacted.slice(finding.place.end.offset);
+  }
+  return redacted;
+}

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Finding } from './finding.js';
 import { docsUrl } from './rule.js';
-import { findingsIn, mightHoldFindings } from './scan.js';
+import { findingsIn, mightHoldFindings, redactValues } from './scan.js';
 import type { Segment } from './segment.js';
 
 /** Options of `cprlint/remark` and `cprlint/rehype`. JSON only, so Next.js can pass them by name. */
@@ -44,11 +44,11 @@ export function lintTree(file: VFile, options: Required<CprlintPluginOptions>, s
     message.url = docsUrl(finding.ruleId);
   }
   const failing = findings.filter((finding) => options.failOn === 'warning' || (options.failOn === 'error' && finding.severity === 'error'));
-  if (failing.length > 0) failBuild(file, failing);
+  if (failing.length > 0) failBuild(file, failing, options.showValues);
 }
 
-function failBuild(file: VFile, failing: readonly Finding[]): never {
-  const where = file.path ? ` in ${file.path}` : '';
+function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean): never {
+  const where = file.path ? ` in ${showValues ? file.path : redactValues(file.path)}` : '';
   const list = failing
     .map((finding) => `${finding.place.start.line}:${finding.place.start.column} ${finding.ruleId} ${finding.message}`)
     .join('; ');

@@ -1,0 +1,324 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'cprlint.js');
+const EXAMPLE = path.join(ROOT, 'fixtures', 'example-site');
+
+// The numbers planted in fixtures/example-site, as date and serial.
+const EXAMPLE_NUMBERS: [string, string][] = [
+  ['150385', '2000'],
+  ['280646', '0004'],
+  ['150385', '2019'],
+  ['280646', '0012'],
+  ['010190', '0000'],
+];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cprlint(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A temporary directory with the given files (string or bytes). */
+function tree(files: Record<string, string | Buffer>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-cli-'));
+  temporary.push(directory);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+  return directory;
+}
+
+function leaksAny(output: string): string[] {
+  return EXAMPLE_NUMBERS.filter(([date, serial]) => new RegExp(`${date}\\D{0,8}${serial}`).test(output)).map(
+    ([date, serial]) => `${date}-${serial}`,
+  );
+}
+
+describe('exit codes', () => {
+  it.each<[string, Record<string, string>, string[], number]>([
+    ['0 when nothing is found', { 'a.md': 'Ring på 33 98 00 98.\n' }, [], 0],
+    ['1 on an error finding', { 'a.md': 'CPR 150385-2000\n' }, [], 1],
+    ['0 on warnings only', { 'a.md': 'Nr 150385-2001\n' }, [], 0],
+    ['1 on more warnings than --max-warnings', { 'a.md': 'Nr 150385-2001\n' }, ['--max-warnings', '0'], 1],
+    ['0 on as many warnings as --max-warnings', { 'a.md': 'Nr 150385-2001\n' }, ['--max-warnings', '1'], 0],
+  ])('%s', (_name, files, args, code) => {
+    expect(cprlint([...args, '.'], { cwd: tree(files) }).code).toBe(code);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['a missing path', ['no-such-dir'], /^cprlint: No such file or directory: no-such-dir\n$/],
+    ['a glob that matches nothing', ['**/*.nomatch'], /^cprlint: No files match the pattern "\*\*\/\*\.nomatch"\n$/],
+    ['an unknown option', ['--frobnicate'], /^cprlint: Unknown option '--frobnicate'.*\n$/],
+    ['an unknown format', ['--format', 'xml', '.'], /^cprlint: Unknown format "xml": use stylish, json, sarif, github\n$/],
+    ['a bad --max-warnings', ['--max-warnings', 'many', '.'], /^cprlint: --max-warnings takes a whole number, not "many"\n$/],
+    ['a bad --max-file-size', ['--max-file-size', 'big', '.'], /^cprlint: --max-file-size takes a size such as 10MB or 500kB, not "big"\n$/],
+    ['--stdin with paths', ['--stdin', 'a.md'], /^cprlint: --stdin reads standard input: give no paths with it\n$/],
+    ['--stdin-filename without --stdin', ['--stdin-filename', 'a.md'], /^cprlint: --stdin-filename goes with --stdin\n$/],
+  ])('2 and one line for %s', (_name, args, stderr) => {
+    const run = cprlint(args, { cwd: tree({ 'a.md': 'x\n' }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(stderr);
+    expect(run.stdout).toBe('');
+  });
+
+  it('2 for a file that cannot be read, naming it', () => {
+    const directory = tree({ 'a.md': 'x\n' });
+    fs.symlinkSync(path.join(directory, 'gone.md'), path.join(directory, 'dangling.md'));
+    const run = cprlint(['--format', 'json', '.'], { cwd: directory });
+    expect(run.code).toBe(2);
+    const [report] = JSON.parse(run.stdout);
+    expect(report.filePath).toBe(path.join(directory, 'dangling.md'));
+    expect(report.messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 2, fatal: true, message: 'Not scanned: no such file' }),
+    ]);
+    expect(run.stderr).not.toMatch(/at .*\.js/);
+  });
+
+  it('prints help and version', () => {
+    expect(cprlint(['--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: cprlint/) });
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(cprlint(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+});
+
+describe('formats', () => {
+  it('json has ESLint’s shape, absolute paths and no copy of the source', () => {
+    const run = cprlint(['--format', 'json', 'fixtures/example-site/content']);
+    expect(run.code).toBe(1);
+    const reports = JSON.parse(run.stdout);
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
+    expect(report).toEqual({
+      filePath: path.join(EXAMPLE, 'content/sager/ansoegning.mdx'),
+      messages: expect.any(Array),
+      errorCount: 4,
+      warningCount: 0,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
+    expect(report).not.toHaveProperty('source');
+    expect(report.messages[0]).toEqual({
+      ruleId: 'no-cpr-number',
+      severity: 2,
+      message: 'CPR number 1503XX-XXXX (valid date, modulus 11, CPR keyword nearby): remove it or replace it with a placeholder',
+      line: 3,
+      column: 16,
+      endLine: 3,
+      endColumn: 27,
+      confidence: 'high',
+      reasons: ['valid date', 'modulus 11', 'CPR keyword nearby'],
+      place: 'frontmatter',
+      value: '1503XX-XXXX',
+    });
+  });
+
+  it('stylish is vfile-reporter’s, with paths relative to the working directory', () => {
+    const run = cprlint(['fixtures/example-site/src']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('fixtures/example-site/src/pages/kontakt.tsx\n');
+    expect(run.stdout).toMatch(/9:37-9:47\s+error\s+CPR number 0101XX-XXXX .* no-cpr-number\s+cprlint/);
+    expect(run.stdout).toMatch(/1 error/);
+  });
+
+  it('sarif is SARIF 2.1.0 with rules, help links and regions', () => {
+    const run = cprlint(['--format', 'sarif', 'fixtures/example-site/src']);
+    const sarif = JSON.parse(run.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [theRun] = sarif.runs;
+    expect(theRun.tool.driver.rules).toEqual([
+      expect.objectContaining({ id: 'no-cpr-number', helpUri: expect.stringMatching(/docs\/rules\/no-cpr-number\.md$/) }),
+    ]);
+    expect(theRun.results).toEqual([
+      expect.objectContaining({
+        ruleId: 'no-cpr-number',
+        ruleIndex: 0,
+        level: 'error',
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'fixtures/example-site/src/pages/kontakt.tsx', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 9, startColumn: 37, endLine: 9, endColumn: 47 },
+            },
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it('github prints workflow annotations', () => {
+    const run = cprlint(['--format', 'github', 'fixtures/example-site/src']);
+    expect(run.stdout).toBe(
+      '::error file=fixtures/example-site/src/pages/kontakt.tsx,line=9,col=37,endLine=9,endColumn=47,title=cprlint/no-cpr-number::CPR number 0101XX-XXXX (valid date, date exempt from modulus 11)%3A remove it or replace it with a placeholder\n'.replace(
+        '%3A',
+        ':',
+      ),
+    );
+  });
+
+  it('--output-file writes the report to a file', () => {
+    const directory = tree({ 'a.md': 'CPR 150385-2000\n' });
+    const run = cprlint(['--format', 'json', '--output-file', 'report.json', 'a.md'], { cwd: directory });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(fs.readFileSync(path.join(directory, 'report.json'), 'utf8'))[0].errorCount).toBe(1);
+  });
+
+  it('--quiet reports errors only', () => {
+    const directory = tree({ 'a.md': 'Nr 150385-2001\n\nCPR 150385-2000\n' });
+    const [report] = JSON.parse(cprlint(['--format', 'json', '--quiet', '.'], { cwd: directory }).stdout);
+    expect(report.messages.map((message: { line: number }) => message.line)).toEqual([3]);
+    expect(report.warningCount).toBe(0);
+  });
+});
+
+describe('no output holds a full CPR number unless asked', () => {
+  it.each(['stylish', 'json', 'sarif', 'github'])('%s', (format) => {
+    const run = cprlint(['--format', format, 'fixtures/example-site']);
+    expect(run.code).toBe(1);
+    expect(leaksAny(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  it.each(['stylish', 'json', 'sarif', 'github'])('%s with --show-values shows them', (format) => {
+    const run = cprlint(['--format', format, '--show-values', 'fixtures/example-site']);
+    expect(leaksAny(run.stdout).sort()).toEqual(EXAMPLE_NUMBERS.map(([date, serial]) => `${date}-${serial}`).sort());
+  });
+});
+
+describe('walking', () => {
+  const files = (run: Run): string[] =>
+    JSON.parse(run.stdout).map((report: { filePath: string }) => report.filePath.split(path.sep).slice(-2).join('/'));
+
+  it('honours .gitignore and .cprlintignore, and skips node_modules and .git', () => {
+    const directory = tree({
+      '.gitignore': 'cache/\n',
+      '.cprlintignore': 'drafts/*.md\n',
+      'pages/a.md': 'CPR 150385-2000\n',
+      'cache/a.md': 'CPR 150385-2000\n',
+      'drafts/a.md': 'CPR 150385-2000\n',
+      'node_modules/pkg/a.md': 'CPR 150385-2000\n',
+      '.git/a.md': 'CPR 150385-2000\n',
+      'sub/.gitignore': 'secret.md\n',
+      'sub/secret.md': 'CPR 150385-2000\n',
+      'sub/open.md': 'CPR 150385-2000\n',
+    });
+    expect(files(cprlint(['--format', 'json', '.'], { cwd: directory }))).toEqual(['pages/a.md', 'sub/open.md']);
+  });
+
+  it('scans a build output that the .gitignore above it lists', () => {
+    const directory = tree({ '.gitignore': 'dist/\n', 'dist/index.html': '<p>CPR 150385-2000</p>' });
+    expect(files(cprlint(['--format', 'json', 'dist'], { cwd: directory }))).toEqual(['dist/index.html']);
+  });
+
+  it('scans a file named on the command line whatever its extension', () => {
+    const directory = tree({ 'notes.unknown': 'CPR 150385-2000\n', 'skipped.unknown': 'CPR 150385-2000\n' });
+    expect(files(cprlint(['--format', 'json', 'notes.unknown'], { cwd: directory }))).toEqual([
+      path.basename(directory) + '/notes.unknown',
+    ]);
+    expect(cprlint(['.'], { cwd: directory }).code).toBe(0);
+  });
+
+  it('expands globs', () => {
+    const directory = tree({ 'a/x.md': 'CPR 150385-2000\n', 'b/x.html': '<p>CPR 150385-2000</p>' });
+    expect(files(cprlint(['--format', 'json', '**/*.md'], { cwd: directory }))).toEqual(['a/x.md']);
+  });
+
+  it('checks file and directory names, of any kind of file, and redacts them in the report', () => {
+    const directory = tree({ 'filer/ansoegning_1503852000.pdf': '%PDF-1.4\n', 'sag-1503852019/a.png': Buffer.from([0x89, 0x50, 0, 0]) });
+    const reports = JSON.parse(cprlint(['--format', 'json', '.'], { cwd: directory }).stdout);
+    const names = reports.flatMap((report: { filePath: string; messages: { message: string; line: number }[] }) =>
+      report.messages
+        .filter((message) => message.message.startsWith('In the file name'))
+        .map((message) => [path.relative(directory, report.filePath), message.line]),
+    );
+    expect(names).toEqual([
+      ['filer/ansoegning_1503XX-XXXX.pdf', 1],
+      ['sag-1503XX-XXXX', 1],
+    ]);
+    const shown = JSON.parse(cprlint(['--format', 'json', '--show-values', '.'], { cwd: directory }).stdout);
+    expect(shown.map((report: { filePath: string }) => path.relative(directory, report.filePath))).toEqual([
+      'filer/ansoegning_1503852000.pdf',
+      'sag-1503852019',
+    ]);
+  });
+});
+
+describe('standard input', () => {
+  it('reads the format from --stdin-filename', () => {
+    const run = cprlint(['--stdin', '--stdin-filename', 'page.html', '--format', 'json'], {
+      input: '<p>Nr <b>150385</b>&nbsp;2000</p>',
+    });
+    expect(run.code).toBe(1);
+    const [report] = JSON.parse(run.stdout);
+    expect(report.filePath).toBe(path.join(ROOT, 'page.html'));
+    expect(report.messages[0]).toMatchObject({ line: 1, column: 10, endColumn: 30, place: 'text' });
+  });
+
+  it('is plain text without a file name', () => {
+    const run = cprlint(['--stdin', '--format', 'json'], { input: 'x **150385**-2000' });
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('bad input fails closed', () => {
+  it('skips binary content with a note', () => {
+    const directory = tree({ 'a.html': Buffer.concat([Buffer.from('<p>1503852000</p>'), Buffer.from([0, 1, 2])]) });
+    const run = cprlint(['--format', 'json', '.'], { cwd: directory });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0].messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'Skipped: binary content (a NUL byte)' }),
+    ]);
+  });
+
+  it('scans invalid UTF-8 as plain text with a warning', () => {
+    const latin1 = Buffer.from('Ansøger: Jens, CPR 150385-2000\n', 'latin1');
+    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.md': latin1 }) });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0].messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'Not valid UTF-8: scanned as plain text' }),
+      expect.objectContaining({ ruleId: 'no-cpr-number', severity: 2, line: 1, column: 20 }),
+    ]);
+  });
+
+  it('reads a file over the size limit in chunks, without missing a number at a chunk boundary', () => {
+    // 1 MiB chunks: put one number across the first boundary and one near the end.
+    const filler = (length: number): string => 'Tekst om skolen. '.repeat(Math.ceil(length / 17)).slice(0, length);
+    const first = 1024 * 1024 - 5;
+    const body = `${filler(first - 1)}\nCPR 150385-2000\n${filler(1500000)}\n0101900000 slut\n`;
+    const run = cprlint(['--format', 'json', '--max-file-size', '1MB', '.'], { cwd: tree({ 'big.md': body }) });
+    expect(run.code).toBe(1);
+    const [report] = JSON.parse(run.stdout);
+    expect(report.messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 1, message: expect.stringMatching(/^Larger than the size limit \(2\.4 MB > 1\.0 MB\): scanned as plain text in chunks/) }),
+      expect.objectContaining({ ruleId: 'no-cpr-number', line: 2, column: 5, endLine: 2, endColumn: 16 }),
+      expect.objectContaining({ ruleId: 'no-cpr-number', line: 4, column: 1, endLine: 4, endColumn: 11 }),
+    ]);
+  });
+
+  it('notes document formats it cannot read yet', () => {
+    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.docx': 'PK' }) });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0].messages[0].message).toBe('Not scanned: .docx documents are not read yet (only the file name was checked)');
+  });
+});
