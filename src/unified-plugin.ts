@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import type { Finding } from './finding.js';
 import { docsUrl } from './rule.js';
 import { findingsIn, mightHoldFindings, redactValues } from './scan.js';
@@ -48,15 +49,24 @@ export function lintTree(file: VFile, options: Required<CprlintPluginOptions>, s
 }
 
 function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean): never {
-  const where = file.path ? ` in ${showValues ? file.path : redactValues(file.path)}` : '';
+  // Thrown messages are printed (Astro) or JSON-stringified (Docusaurus), so the path they carry
+  // is redacted like everything else: vfile's own `file.fail` would copy `file.path` as it is.
+  const shownPath = file.path && (showValues ? file.path : redactValues(file.path));
   const list = failing
     .map((finding) => `${finding.place.start.line}:${finding.place.start.column} ${finding.ruleId} ${finding.message}`)
     .join('; ');
   const first = failing[0]!;
-  // Thrown messages are printed (Astro) or JSON-stringified (Docusaurus): only redacted text goes in.
-  file.fail(`cprlint found ${failing.length} finding${failing.length === 1 ? '' : 's'}${where} that must not be published: ${list}`, {
+  const count = `${failing.length} finding${failing.length === 1 ? '' : 's'}`;
+  const error = new VFileMessage(`cprlint found ${count}${shownPath ? ` in ${shownPath}` : ''} that must not be published: ${list}`, {
     place: { start: first.place.start, end: first.place.end },
     ruleId: first.ruleId,
     source: 'cprlint',
   });
+  error.fatal = true;
+  if (shownPath) {
+    error.file = shownPath;
+    error.name = `${shownPath}:${error.name}`;
+  }
+  file.messages.push(error);
+  throw error;
 }

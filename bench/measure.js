@@ -1,0 +1,62 @@
+// Runs a Node script in a child process of its own, so each measurement starts cold and its peak
+// memory is its own, not the benchmark's.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const RUNS = 3;
+
+const RECORD_PEAK_RSS = new URL('./record-peak-rss.js', import.meta.url).href;
+
+function runOnce(args, cwd, rssFile) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', RECORD_PEAK_RSS, ...args], {
+      cwd,
+      env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      let peakRssKb = NaN;
+      try {
+        peakRssKb = Number(readFileSync(rssFile, 'utf8'));
+      } catch {
+        // Killed by a signal: no exit handler ran. The exit check below says so.
+      }
+      resolve({ wallSeconds, peakRssKb, code, signal, stderr });
+    });
+  });
+}
+
+/**
+ * Runs `node <args>` `runs` times, one after another. Returns the median wall time (start-up
+ * included, as a user waits for it) and the highest peak RSS of the runs, in kB.
+ * Throws when a run ends with an exit code not in `exitCodes`.
+ */
+export async function measure(label, args, { cwd = process.cwd(), runs = RUNS, exitCodes = [0] } = {}) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'cprlint-bench-rss-'));
+  const results = [];
+  try {
+    for (let i = 1; i <= runs; i++) {
+      const result = await runOnce(args, cwd, path.join(scratch, `run-${i}`));
+      if (!exitCodes.includes(result.code)) {
+        const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
+        throw new Error(`${label} ${how} (expected ${exitCodes.join(' or ')}):\n  node ${args.join(' ')}\n${result.stderr}`);
+      }
+      process.stderr.write(`  ${label}: run ${i}/${runs} took ${result.wallSeconds.toFixed(2)} s\n`);
+      results.push(result);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const times = results.map((result) => result.wallSeconds).sort((a, b) => a - b);
+  return {
+    wallSeconds: times[Math.floor(times.length / 2)],
+    peakRssKb: Math.max(...results.map((result) => result.peakRssKb)),
+  };
+}

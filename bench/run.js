@@ -1,0 +1,66 @@
+// `npm run bench`: generates a test site in a temporary directory, runs each section's
+// measurements on it, prints a table per section, and exits 1 when a target is not met.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSite } from './generate-site.js';
+import { RUNS } from './measure.js';
+import { scanVersusParsing } from './scan-versus-parsing.js';
+
+// Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
+// rows are { label, bytes, wallSeconds, peakRssKb }, targets are { text, met }. A new cost to
+// watch (another rule, ESLint, a staged scan) is a new module added here.
+const SECTIONS = [scanVersusParsing];
+
+const megabytes = (bytes) => bytes / 1e6;
+
+function table(rows) {
+  const header = ['', 'MB', 'wall s', 'MB/s', 'peak RSS MB'];
+  const lines = rows.map((row) => [
+    row.label,
+    megabytes(row.bytes).toFixed(1),
+    row.wallSeconds.toFixed(2),
+    (megabytes(row.bytes) / row.wallSeconds).toFixed(2),
+    megabytes(row.peakRssKb * 1024).toFixed(0),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((cells) => cells[i].length)));
+  const format = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
+  return [format(header), ...lines.map(format)].join('\n');
+}
+
+async function main() {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'cprlint-bench-'));
+  try {
+    const started = performance.now();
+    const site = generateSite(path.join(workDir, 'site'));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const byExtension = Object.entries(site.bytes).map(([extension, bytes]) => `${extension} ${megabytes(bytes).toFixed(1)}`);
+    console.log(`Site: ${site.files} files, ${megabytes(site.totalBytes).toFixed(1)} MB (${byExtension.join(', ')}), ${site.planted} with a planted CPR number; generated in ${seconds} s`);
+
+    let allMet = true;
+    for (const section of SECTIONS) {
+      process.stderr.write(`${section.title}\n`);
+      const result = await section.run({ site, workDir });
+      console.log(`\n${section.title} (median wall time of ${RUNS} runs, highest peak RSS)\n`);
+      console.log(table(result.rows));
+      for (const note of result.notes) console.log(note);
+      for (const target of result.targets) {
+        console.log(`Target: ${target.text}: ${target.met ? 'met' : 'NOT met'}`);
+        allMet &&= target.met;
+      }
+    }
+    return allMet ? 0 : 1;
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`bench: ${error.message}`);
+    process.exitCode = 2;
+  },
+);
