@@ -33,19 +33,64 @@ function randomSource(seed) {
 
 const pad = (n) => String(n).padStart(2, '0');
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const FIRST_NAMES = ['Anne', 'Lars', 'Mette', 'Søren', 'Karen', 'Jens', 'Louise', 'Peter', 'Hanne', 'Morten', 'Camilla', 'Henrik', 'Line', 'Rasmus', 'Birgitte', 'Thomas', 'Signe', 'Anders', 'Pia', 'Niels'];
-const LAST_NAMES = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Møller'];
+const MONTHS = [
+  'januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november',
+  'december',
+];
+const FIRST_NAMES = [
+  'Anne', 'Lars', 'Mette', 'Søren', 'Karen', 'Jens', 'Louise', 'Peter', 'Hanne', 'Morten', 'Camilla',
+  'Henrik', 'Line', 'Rasmus', 'Birgitte', 'Thomas', 'Signe', 'Anders', 'Pia', 'Niels',
+];
+const LAST_NAMES = [
+  'Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen',
+  'Jørgensen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Møller',
+];
 const PARTIES = ['A', 'V', 'C', 'F', 'Ø', 'O', 'B', 'I', 'Æ'];
-const COMMITTEES = ['Byrådet', 'Økonomiudvalget', 'Børne- og Skoleudvalget', 'Teknik- og Miljøudvalget', 'Social- og Sundhedsudvalget', 'Kultur- og Fritidsudvalget', 'Klima- og Planudvalget', 'Beskæftigelsesudvalget'];
+const COMMITTEES = [
+  'Byrådet', 'Økonomiudvalget', 'Børne- og Skoleudvalget', 'Teknik- og Miljøudvalget',
+  'Social- og Sundhedsudvalget', 'Kultur- og Fritidsudvalget', 'Klima- og Planudvalget',
+  'Beskæftigelsesudvalget',
+];
 const TOWNS = ['Egeskov', 'Nørre Vang', 'Søby', 'Lindholm', 'Bakkebølle', 'Vester Ørslev'];
-const STREETS = ['Rådhuspladsen', 'Stationsvej', 'Skolegade', 'Kirkevej', 'Industrivej', 'Havnegade', 'Møllevej', 'Egevej', 'Bakkedraget', 'Lindealle'];
-const VENUES = ['Rådhuset, mødelokale 2', 'Søby Hallen', 'Egeskov Bibliotek', 'Lindholm Skole, aulaen', 'Kulturhuset Vangen'];
-const DEPARTMENTS = ['Borgerservice', 'Byggeri og Miljø', 'Pladsanvisningen', 'Vej og Park', 'Sundhedsplejen', 'Jobcentret', 'Affald og Genbrug', 'Skoleafdelingen'];
-const THINGS = ['lokalplan 1.45 for boligområdet ved Møllevej', 'en ny affaldsordning med ti fraktioner', 'trafiksikkerhedsplanen 2026-2029', 'renoveringen af Søby Hallen', 'klimahandleplanen', 'en ny skolestruktur', 'takster for daginstitutioner', 'kvalitetsrapporten for skoleområdet', 'udbuddet af vintertjeneste', 'helhedsplanen for Egeskov bymidte'];
-const AGENDA_TITLES = ['Godkendelse af dagsorden', 'Budgetopfølgning pr. 31. marts', 'Lokalplan 1.45 for boligområde ved Møllevej - endelig vedtagelse', 'Høring om ny affaldsordning', 'Skolestruktur - principper for distriktsændringer', 'Anlægsbevilling til renovering af Søby Hallen', 'Trafiksikkerhedsplan 2026-2029', 'Takster for daginstitutioner 2027', 'Orientering fra formanden', 'Ansøgning om tilskud fra Kulturpuljen', 'Klimaplan - status', 'Ændring af styrelsesvedtægt', 'Kvalitetsrapport for skoleområdet', 'Udbud af vintertjeneste', 'Salg af kommunal grund, matr.nr. 12ab Søby By', 'Eventuelt'];
-const SERVICES = ['Pas og kørekort', 'Affald og genbrug', 'Parkering', 'Byggetilladelse', 'Skoleindskrivning', 'Pladsanvisning', 'Hjemmepleje', 'Bibliotekerne', 'Sundhedsplejen', 'Flytning og adresse', 'Boligstøtte', 'Vielser og navngivning'];
-const NEWS_TITLES = ['Ny cykelsti mellem Søby og Lindholm åbner', 'Byrådet har vedtaget budget 2027', 'Vejarbejde på Stationsvej i uge 14', 'Nu kan du søge Kulturpuljen', 'Sommerferieaktiviteter for børn og unge', 'Borgerservice holder lukket fredag', 'Ny genbrugsplads i Nørre Vang', 'Frivilligprisen går til Egeskov Spejderne', 'Høring om lokalplan for bymidten', 'Vinterberedskabet er klar'];
+const STREETS = [
+  'Rådhuspladsen', 'Stationsvej', 'Skolegade', 'Kirkevej', 'Industrivej', 'Havnegade', 'Møllevej', 'Egevej',
+  'Bakkedraget', 'Lindealle',
+];
+const VENUES = [
+  'Rådhuset, mødelokale 2', 'Søby Hallen', 'Egeskov Bibliotek', 'Lindholm Skole, aulaen',
+  'Kulturhuset Vangen',
+];
+const DEPARTMENTS = [
+  'Borgerservice', 'Byggeri og Miljø', 'Pladsanvisningen', 'Vej og Park', 'Sundhedsplejen', 'Jobcentret',
+  'Affald og Genbrug', 'Skoleafdelingen',
+];
+const THINGS = [
+  'lokalplan 1.45 for boligområdet ved Møllevej', 'en ny affaldsordning med ti fraktioner',
+  'trafiksikkerhedsplanen 2026-2029', 'renoveringen af Søby Hallen', 'klimahandleplanen',
+  'en ny skolestruktur', 'takster for daginstitutioner', 'kvalitetsrapporten for skoleområdet',
+  'udbuddet af vintertjeneste', 'helhedsplanen for Egeskov bymidte',
+];
+const AGENDA_TITLES = [
+  'Godkendelse af dagsorden', 'Budgetopfølgning pr. 31. marts',
+  'Lokalplan 1.45 for boligområde ved Møllevej - endelig vedtagelse', 'Høring om ny affaldsordning',
+  'Skolestruktur - principper for distriktsændringer', 'Anlægsbevilling til renovering af Søby Hallen',
+  'Trafiksikkerhedsplan 2026-2029', 'Takster for daginstitutioner 2027', 'Orientering fra formanden',
+  'Ansøgning om tilskud fra Kulturpuljen', 'Klimaplan - status', 'Ændring af styrelsesvedtægt',
+  'Kvalitetsrapport for skoleområdet', 'Udbud af vintertjeneste',
+  'Salg af kommunal grund, matr.nr. 12ab Søby By', 'Eventuelt',
+];
+const SERVICES = [
+  'Pas og kørekort', 'Affald og genbrug', 'Parkering', 'Byggetilladelse', 'Skoleindskrivning',
+  'Pladsanvisning', 'Hjemmepleje', 'Bibliotekerne', 'Sundhedsplejen', 'Flytning og adresse', 'Boligstøtte',
+  'Vielser og navngivning',
+];
+const NEWS_TITLES = [
+  'Ny cykelsti mellem Søby og Lindholm åbner', 'Byrådet har vedtaget budget 2027',
+  'Vejarbejde på Stationsvej i uge 14', 'Nu kan du søge Kulturpuljen',
+  'Sommerferieaktiviteter for børn og unge', 'Borgerservice holder lukket fredag',
+  'Ny genbrugsplads i Nørre Vang', 'Frivilligprisen går til Egeskov Spejderne',
+  'Høring om lokalplan for bymidten', 'Vinterberedskabet er klar',
+];
 const DAYS = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag'];
 
 // Slots in the sentence templates: each one writes the number kinds a real site is full of.
@@ -66,8 +111,10 @@ const SLOTS = {
   account: (r) => r.digits(10),
   ean: (r) => `5798${r.digits(9)}`,
   // KLE case numbers, as in "Sagsnr. 48.16.99-A38-6-20".
-  caseNumber: (r) =>
-    `${pad(r.int(0, 88))}.${pad(r.int(0, 99))}.${pad(r.int(0, 99))}-${r.pick(['A', 'G', 'P', 'K'])}${pad(r.int(0, 99))}-${r.int(1, 9)}-${r.int(14, 26)}`,
+  caseNumber: (r) => {
+    const subject = `${pad(r.int(0, 88))}.${pad(r.int(0, 99))}.${pad(r.int(0, 99))}`;
+    return `${subject}-${r.pick(['A', 'G', 'P', 'K'])}${pad(r.int(0, 99))}-${r.int(1, 9)}-${r.int(14, 26)}`;
+  },
   journal: (r) => `${r.int(2019, 2026)}-${r.digits(6)}`,
   amount: (r) => r.int(12, 98_000).toLocaleString('da-DK') + '.000',
   n: (r) => String(r.int(2, 120)),
@@ -82,6 +129,14 @@ const SLOTS = {
   parcel: (r) => `matr.nr. ${r.int(1, 60)}${r.pick(['a', 'b', 'c', 'ab', 'bd'])} ${r.pick(TOWNS)} By`,
 };
 
+const PROPOSALS = [
+  '{thing} godkendes', 'der gives en anlægsbevilling på {amount} kr.', 'orienteringen tages til efterretning',
+  'sagen sendes i høring fra {dateWords}',
+];
+const DECISIONS = [
+  'Godkendt.', 'Anbefales over for byrådet.', 'Udsat til næste møde.',
+  'Godkendt. {name} ({party}) deltog ikke i behandlingen af punktet.',
+];
 const CASE_SENTENCES = [
   'Forvaltningen har udarbejdet et forslag til {thing}, som var i offentlig høring fra {dateWords} til {dateWords}.',
   'I høringsperioden er der indkommet {n} høringssvar, som er samlet i vedlagte hvidbog.',
@@ -126,10 +181,14 @@ function fill(r, template) {
   return template.replace(/\{(\w+)\}/g, (_, slot) => SLOTS[slot](r));
 }
 
+function sentences(r, templates, count) {
+  return Array.from({ length: count }, () => fill(r, r.pick(templates)));
+}
+
 /** A paragraph as inline parts: text, and now and then a link or strong emphasis. */
-function paragraph(r, sentences, count = r.int(2, 5)) {
-  const parts = Array.from({ length: count }, () => fill(r, r.pick(sentences)));
-  if (r.chance(0.3)) parts.push({ strong: 'Bemærk:' }, fill(r, r.pick(sentences)));
+function paragraph(r, templates) {
+  const parts = sentences(r, templates, r.int(2, 5));
+  if (r.chance(0.3)) parts.push({ strong: 'Bemærk:' }, fill(r, r.pick(templates)));
   if (r.chance(0.3)) {
     const service = r.pick(SERVICES);
     parts.push('Læs mere om', { link: service.toLowerCase(), href: `/borger/${slug(service)}/` });
@@ -157,7 +216,10 @@ function plantedCpr(r) {
   return `${date}${r.pick(['', '-', ' '])}${serial}`;
 }
 
-const CPR_LINES = ['Barnets cpr-nummer: {cpr}', 'CPR-nr. {cpr}', 'Ansøgers personnummer er {cpr}.', 'Klager ({name}, cpr {cpr}) er orienteret.'];
+const CPR_LINES = [
+  'Barnets cpr-nummer: {cpr}', 'CPR-nr. {cpr}', 'Ansøgers personnummer er {cpr}.',
+  'Klager ({name}, cpr {cpr}) er orienteret.',
+];
 
 /** A page as blocks, so the same content can be written as Markdown or as HTML. */
 function page(r, kind) {
@@ -165,8 +227,17 @@ function page(r, kind) {
   const date = `${year}-${pad(month)}-${pad(day)}`;
   if (kind === 'minutes') {
     const committee = r.pick(COMMITTEES);
+    const members = Array.from({ length: r.int(4, 9) }, () => fill(r, '{name} ({party})'));
     const blocks = [
-      { type: 'list', items: [`Mødedato: ${pad(day)}.${pad(month)}.${year}, ${fill(r, '{time}')}`, `Mødested: ${fill(r, '{venue}')}`, `Deltagere: ${Array.from({ length: r.int(4, 9) }, () => fill(r, '{name} ({party})')).join(', ')}`, `Fraværende: ${fill(r, '{name}')}`] },
+      {
+        type: 'list',
+        items: [
+          `Mødedato: ${pad(day)}.${pad(month)}.${year}, ${fill(r, '{time}')}`,
+          `Mødested: ${fill(r, '{venue}')}`,
+          `Deltagere: ${members.join(', ')}`,
+          `Fraværende: ${fill(r, '{name}')}`,
+        ],
+      },
     ];
     const items = r.int(6, 16);
     for (let i = 1; i <= items; i++) {
@@ -178,16 +249,21 @@ function page(r, kind) {
       );
       if (r.chance(0.4)) {
         const years = [2026, 2027, 2028, 2029];
-        blocks.push({ type: 'heading', depth: 3, text: 'Økonomi' }, { type: 'table', header: ['Beløb i 1.000 kr.', ...years.map(String)], rows: ['Anlæg', 'Drift', 'Finansiering'].map((row) => [row, ...years.map(() => fill(r, '{amount}'))]) });
+        blocks.push({ type: 'heading', depth: 3, text: 'Økonomi' }, {
+          type: 'table',
+          header: ['Beløb i 1.000 kr.', ...years.map(String)],
+          rows: ['Anlæg', 'Drift', 'Finansiering'].map((row) => [row, ...years.map(() => fill(r, '{amount}'))]),
+        });
       }
       blocks.push(
         { type: 'heading', depth: 3, text: 'Indstilling' },
-        { type: 'list', items: Array.from({ length: r.int(1, 3) }, () => `at ${fill(r, r.pick(['{thing} godkendes', 'der gives en anlægsbevilling på {amount} kr.', 'orienteringen tages til efterretning', 'sagen sendes i høring fra {dateWords}']))}`) },
+        { type: 'list', items: Array.from({ length: r.int(1, 3) }, () => `at ${fill(r, r.pick(PROPOSALS))}`) },
         { type: 'heading', depth: 3, text: 'Beslutning' },
-        { type: 'paragraph', parts: [fill(r, r.pick(['Godkendt.', 'Anbefales over for byrådet.', 'Udsat til næste møde.', 'Godkendt. {name} ({party}) deltog ikke i behandlingen af punktet.']))] },
+        { type: 'paragraph', parts: [fill(r, r.pick(DECISIONS))] },
       );
     }
-    return { kind, title: `Referat: ${committee} ${day}. ${MONTHS[month - 1]} ${year}`, date, section: slug(committee), blocks };
+    const title = `Referat: ${committee} ${day}. ${MONTHS[month - 1]} ${year}`;
+    return { kind, title, date, section: slug(committee), blocks };
   }
   if (kind === 'service') {
     const title = r.pick(SERVICES);
@@ -196,12 +272,16 @@ function page(r, kind) {
       blocks: [
         paragraph(r, SERVICE_SENTENCES),
         { type: 'heading', depth: 2, text: 'Åbningstider' },
-        { type: 'table', header: ['Dag', 'Åbent', 'Telefon'], rows: DAYS.map((day) => [day, fill(r, '{hours}'), fill(r, '{phone}')]) },
+        {
+          type: 'table',
+          header: ['Dag', 'Åbent', 'Telefon'],
+          rows: DAYS.map((day) => [day, fill(r, '{hours}'), fill(r, '{phone}')]),
+        },
         { type: 'heading', depth: 2, text: 'Sådan gør du' },
-        { type: 'list', ordered: true, items: Array.from({ length: r.int(3, 6) }, () => fill(r, r.pick(SERVICE_SENTENCES))) },
+        { type: 'list', ordered: true, items: sentences(r, SERVICE_SENTENCES, r.int(3, 6)) },
         ...Array.from({ length: r.int(1, 4) }, () => paragraph(r, SERVICE_SENTENCES)),
         { type: 'heading', depth: 2, text: 'Kontakt' },
-        { type: 'list', items: [fill(r, '{dept}'), fill(r, '{address}'), fill(r, 'Telefon {phone}'), fill(r, '{email}')] },
+        { type: 'list', items: ['{dept}', '{address}', 'Telefon {phone}', '{email}'].map((item) => fill(r, item)) },
       ],
     };
   }
@@ -222,44 +302,74 @@ function cprLine(r) {
 function plant(r, content) {
   const line = cprLine(r);
   const at = r.int(0, content.blocks.length);
-  content.blocks.splice(at, 0, r.chance(0.5) ? { type: 'paragraph', parts: [line] } : { type: 'list', items: [fill(r, 'Sagsbehandler: {name}'), line] });
+  const block = r.chance(0.5)
+    ? { type: 'paragraph', parts: [line] }
+    : { type: 'list', items: [fill(r, 'Sagsbehandler: {name}'), line] };
+  content.blocks.splice(at, 0, block);
 }
 
 function inlineMarkdown(parts) {
-  return parts.map((part) => (typeof part === 'string' ? part : part.strong ? `**${part.strong}**` : `[${part.link}](${part.href})`)).join(' ');
+  const write = (part) => {
+    if (typeof part === 'string') return part;
+    return part.strong ? `**${part.strong}**` : `[${part.link}](${part.href})`;
+  };
+  return parts.map(write).join(' ');
 }
 
 function markdown(content) {
-  const lines = ['---', `title: "${content.title}"`, `date: ${content.date}`, `layout: ${content.kind}`, `tags: [${content.kind}, ${content.section}]`, '---', '', `# ${content.title}`, ''];
+  const lines = [
+    '---',
+    `title: "${content.title}"`,
+    `date: ${content.date}`,
+    `layout: ${content.kind}`,
+    `tags: [${content.kind}, ${content.section}]`,
+    '---',
+    '',
+    `# ${content.title}`,
+    '',
+  ];
   for (const block of content.blocks) {
     if (block.type === 'heading') lines.push(`${'#'.repeat(block.depth)} ${block.text}`);
     if (block.type === 'paragraph') lines.push(inlineMarkdown(block.parts));
-    if (block.type === 'list') lines.push(...block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${item}`));
+    if (block.type === 'list') {
+      lines.push(...block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${item}`));
+    }
     if (block.type === 'table') {
-      lines.push(`| ${block.header.join(' | ')} |`, `|${block.header.map(() => ' --- |').join('')}`, ...block.rows.map((row) => `| ${row.join(' | ')} |`));
+      const row = (cells) => `| ${cells.join(' | ')} |`;
+      lines.push(row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row));
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const NAV = ['Borger', 'Erhverv', 'Politik', 'Kultur og fritid', 'Natur og miljø', 'Job', 'Om kommunen', 'Nyheder', 'Kontakt'];
+const escape = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const NAV = [
+  'Borger', 'Erhverv', 'Politik', 'Kultur og fritid', 'Natur og miljø', 'Job', 'Om kommunen', 'Nyheder',
+  'Kontakt',
+];
 
 function inlineHtml(parts) {
-  return parts.map((part) => (typeof part === 'string' ? escape(part) : part.strong ? `<strong>${escape(part.strong)}</strong>` : `<a href="${part.href}">${escape(part.link)}</a>`)).join(' ');
+  const write = (part) => {
+    if (typeof part === 'string') return escape(part);
+    return part.strong ? `<strong>${escape(part.strong)}</strong>` : `<a href="${part.href}">${escape(part.link)}</a>`;
+  };
+  return parts.map(write).join(' ');
 }
 
 function html(content, url) {
   const body = content.blocks.map((block) => {
-    if (block.type === 'heading') return `<h${block.depth} id="${slug(block.text)}">${escape(block.text)}</h${block.depth}>`;
+    const tag = `h${block.depth}`;
+    if (block.type === 'heading') return `<${tag} id="${slug(block.text)}">${escape(block.text)}</${tag}>`;
     if (block.type === 'paragraph') return `<p>${inlineHtml(block.parts)}</p>`;
     if (block.type === 'list') {
       const tag = block.ordered ? 'ol' : 'ul';
       return `<${tag}>\n${block.items.map((item) => `  <li>${escape(item)}</li>`).join('\n')}\n</${tag}>`;
     }
     const cells = (row, tag) => `<tr>${row.map((cell) => `<${tag}>${escape(cell)}</${tag}>`).join('')}</tr>`;
-    return `<div class="table-wrapper"><table>\n<thead>${cells(block.header, 'th')}</thead>\n<tbody>\n${block.rows.map((row) => cells(row, 'td')).join('\n')}\n</tbody>\n</table></div>`;
+    const rows = block.rows.map((row) => cells(row, 'td')).join('\n');
+    return `<div class="table-wrapper"><table>\n<thead>${cells(block.header, 'th')}</thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`;
   });
   const title = escape(content.title);
   return `<!doctype html>
@@ -311,10 +421,16 @@ ${body.join('\n')}
 const COMPONENTS = ['OpeningHours', 'ContactCard', 'AgendaList', 'FeeTable', 'NewsTeasers'];
 
 /** A React component of the site's theme, with the data it shows written into it. */
+const COMPONENT_NOTES = [
+  'Sagsnr. {caseNumber}', 'CVR {cvr}', 'Opdateret {date}', '{hours}', 'Gebyr {amount} kr.',
+  'Reg.nr. {reg} konto {account}',
+];
+
 function component(r, name, plantLine) {
-  const rows = Array.from({ length: r.int(4, 14) }, () =>
-    `  { label: '${fill(r, r.pick(['{dept}', '{town}', '{name}', '{venue}']))}', phone: '${fill(r, '{phone}')}', note: '${fill(r, r.pick(['Sagsnr. {caseNumber}', 'CVR {cvr}', 'Opdateret {date}', '{hours}', 'Gebyr {amount} kr.', 'Reg.nr. {reg} konto {account}']))}' },`,
-  );
+  const rows = Array.from({ length: r.int(4, 14) }, () => {
+    const label = fill(r, r.pick(['{dept}', '{town}', '{name}', '{venue}']));
+    return `  { label: '${label}', phone: '${fill(r, '{phone}')}', note: '${fill(r, r.pick(COMPONENT_NOTES))}' },`;
+  });
   const id = slug(name);
   return `import type { ReactNode } from 'react';
 import { Link } from '../routing/Link';
@@ -382,8 +498,9 @@ export function generateSite(root, seed = 20260326) {
     const withCpr = r.chance(PLANTED_SHARE);
     if (withCpr) plant(r, content);
     const name = `${slug(content.title)}-${i}`;
-    if (bytes['.md'] < BUDGET['.md']) write(`content/${content.section}/${name}.md`, markdown(content), withCpr);
-    if (bytes['.html'] < BUDGET['.html']) write(`public/${content.section}/${name}/index.html`, html(content, `/${content.section}/${name}/`), withCpr);
+    const url = `/${content.section}/${name}/`;
+    if (bytes['.md'] < BUDGET['.md']) write(`content${url.slice(0, -1)}.md`, markdown(content), withCpr);
+    if (bytes['.html'] < BUDGET['.html']) write(`public${url}index.html`, html(content, url), withCpr);
   }
   for (let i = 0; bytes['.tsx'] < BUDGET['.tsx']; i++) {
     const plantLine = r.chance(PLANTED_SHARE) ? cprLine(r) : undefined;
@@ -401,6 +518,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exitCode = 2;
   } else {
     const site = generateSite(path.resolve(root));
-    process.stdout.write(`${site.files} files, ${(site.totalBytes / 1e6).toFixed(1)} MB, ${site.planted} CPR numbers planted\n`);
+    const megabytes = (site.totalBytes / 1e6).toFixed(1);
+    process.stdout.write(`${site.files} files, ${megabytes} MB, ${site.planted} with a planted CPR number\n`);
   }
 }

@@ -1,5 +1,5 @@
-// Runs a Node script in a child process of its own, so each measurement starts cold and its peak
-// memory is its own, not the benchmark's.
+// Runs a Node script in a child process of its own, so each measurement pays its own start-up,
+// as a user's run does, and its peak memory is its own, not the benchmark's.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,7 @@ function runOnce(args, cwd, rssFile) {
       try {
         peakRssKb = Number(readFileSync(rssFile, 'utf8'));
       } catch {
-        // Killed by a signal: no exit handler ran. The exit check below says so.
+        // Killed by a signal, so no exit handler ran: measure() reports the signal.
       }
       resolve({ wallSeconds, peakRssKb, code, signal, stderr });
     });
@@ -46,7 +46,8 @@ export async function measure(label, args, { cwd = process.cwd(), runs = RUNS, e
       const result = await runOnce(args, cwd, path.join(scratch, `run-${i}`));
       if (!exitCodes.includes(result.code)) {
         const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
-        throw new Error(`${label} ${how} (expected ${exitCodes.join(' or ')}):\n  node ${args.join(' ')}\n${result.stderr}`);
+        const expected = exitCodes.join(' or ');
+        throw new Error(`${label} ${how}, not ${expected}:\n  node ${args.join(' ')}\n${result.stderr}`);
       }
       process.stderr.write(`  ${label}: run ${i}/${runs} took ${result.wallSeconds.toFixed(2)} s\n`);
       results.push(result);

@@ -24,18 +24,28 @@ function table(rows) {
     megabytes(row.peakRssKb * 1024).toFixed(0),
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((cells) => cells[i].length)));
-  const format = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
+  // Labels to the left, numbers to the right.
+  const format = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
   return [format(header), ...lines.map(format)].join('\n');
 }
 
 async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'cprlint-bench-'));
+  // An interrupted run would otherwise leave thousands of files behind in the temporary directory.
+  process.once('SIGINT', () => {
+    rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
   try {
     const started = performance.now();
     const site = generateSite(path.join(workDir, 'site'));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const byExtension = Object.entries(site.bytes).map(([extension, bytes]) => `${extension} ${megabytes(bytes).toFixed(1)}`);
-    console.log(`Site: ${site.files} files, ${megabytes(site.totalBytes).toFixed(1)} MB (${byExtension.join(', ')}), ${site.planted} with a planted CPR number; generated in ${seconds} s`);
+    console.log(
+      `Site: ${site.files} files, ${megabytes(site.totalBytes).toFixed(1)} MB (${byExtension.join(', ')}), ` +
+        `${site.planted} with a planted CPR number; generated in ${seconds} s`,
+    );
 
     let allMet = true;
     for (const section of SECTIONS) {

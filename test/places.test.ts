@@ -93,6 +93,12 @@ describe('HTML', () => {
     ['title element', '<html><head><title>150385-2000</title></head></html>', [[1, 20, 1, 31, 'text']]],
     ['textarea', '<textarea>150385-2000</textarea>', [[1, 11, 1, 22, 'text']]],
     ['second line', '<p>a</p>\n<p>150385-2000</p>', [[2, 4, 2, 15, 'text']]],
+    [
+      'attributes of <html> and <body> in a whole document',
+      '<!doctype html>\n<html data-a="1503852000"><body data-b="1503852019"><p>x</p></body></html>',
+      [[2, 15, 2, 25, 'attribute'], [2, 41, 2, 51, 'attribute']],
+    ],
+    ['a table cell without its table', '<td>150385-2000</td>', [[1, 5, 1, 16, 'text']]],
     ['a number in two blocks is not one number', '<p>150385</p><p>2000</p>', []],
     ['<br> between date and serial is no separator', '<p>150385<br>2000</p>', []],
   ])('%s', (_name, source, expected) => {

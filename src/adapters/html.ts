@@ -10,11 +10,15 @@ const PHRASING = new Set([
   'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
-const htmlParser = unified().use(rehypeParse, { fragment: true });
+// A whole file is a document, so <html> and <body> keep their attributes (a fragment parse drops
+// those tags); elements the parser implies have no position and are passed over. HTML inside
+// Markdown is a fragment.
+const documentParser = unified().use(rehypeParse, { fragment: false });
+const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
-/** Segments of an HTML document or fragment, with offsets into `source`. */
-export function htmlSegments(source: string): Segment[] {
-  return hastSegments(htmlParser.parse(source), source);
+/** Segments of an HTML document (or, with `fragment`, a piece of HTML), with offsets into `source`. */
+export function htmlSegments(source: string, fragment = false): Segment[] {
+  return hastSegments((fragment ? fragmentParser : documentParser).parse(source), source);
 }
 
 /** The end of the start tag that opens at `from`, skipping `>` inside quoted attribute values. */
@@ -115,7 +119,7 @@ export function hastSegments(tree: Root, source: string): Segment[] {
   const visitOther = (node: OtherNode): void => {
     if (node.type === 'raw') {
       const range = rangeOf(node);
-      if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1])), range[0]));
+      if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1]), true), range[0]));
       return;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {

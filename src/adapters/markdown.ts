@@ -53,7 +53,7 @@ export function mdastSegments(tree: Root, source: string): Segment[] {
   };
   const html = (node: Positioned): void => {
     const range = rangeOf(node);
-    if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1])), range[0]));
+    if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1]), true), range[0]));
   };
 
   const phrasing = (node: AnyNode, text: SegmentBuilder): void => {
