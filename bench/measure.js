@@ -1,8 +1,7 @@
 // Runs a Node script in a child process of its own, so each measurement pays its own start-up,
 // as a user's run does, and its peak memory is its own, not the benchmark's.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const RUNS = 3;
@@ -10,6 +9,8 @@ export const RUNS = 3;
 const RECORD_PEAK_RSS = new URL('./record-peak-rss.js', import.meta.url).href;
 
 function runOnce(args, cwd, rssFile) {
+  // A run that dies before its exit handler must not be credited with the previous run's peak.
+  rmSync(rssFile, { force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', RECORD_PEAK_RSS, ...args], {
@@ -34,26 +35,22 @@ function runOnce(args, cwd, rssFile) {
 }
 
 /**
- * Runs `node <args>` `runs` times, one after another. Returns the median wall time (start-up
- * included, as a user waits for it) and the highest peak RSS of the runs, in kB.
- * Throws when a run ends with an exit code not in `exitCodes`.
+ * Runs `node <args>` `runs` times, one after another, in `cwd`. Returns the median wall time
+ * (start-up included, as a user waits for it) and the highest peak RSS of the runs, in kB.
+ * `workDir` holds the peak-RSS file. Throws when a run ends with an exit code not in `exitCodes`.
  */
-export async function measure(label, args, { cwd = process.cwd(), runs = RUNS, exitCodes = [0] } = {}) {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'cprlint-bench-rss-'));
+export async function measure(label, args, { workDir, cwd = workDir, runs = RUNS, exitCodes = [0] }) {
+  const rssFile = path.join(workDir, 'peak-rss-kb');
   const results = [];
-  try {
-    for (let i = 1; i <= runs; i++) {
-      const result = await runOnce(args, cwd, path.join(scratch, `run-${i}`));
-      if (!exitCodes.includes(result.code)) {
-        const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
-        const expected = exitCodes.join(' or ');
-        throw new Error(`${label} ${how}, not ${expected}:\n  node ${args.join(' ')}\n${result.stderr}`);
-      }
-      process.stderr.write(`  ${label}: run ${i}/${runs} took ${result.wallSeconds.toFixed(2)} s\n`);
-      results.push(result);
+  for (let i = 1; i <= runs; i++) {
+    const result = await runOnce(args, cwd, rssFile);
+    if (!exitCodes.includes(result.code)) {
+      const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
+      const expected = exitCodes.join(' or ');
+      throw new Error(`${label} ${how}, not ${expected}:\n  node ${args.join(' ')}\n${result.stderr}`);
     }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    process.stderr.write(`  ${label}: run ${i}/${runs} took ${result.wallSeconds.toFixed(2)} s\n`);
+    results.push(result);
   }
   const times = results.map((result) => result.wallSeconds).sort((a, b) => a - b);
   return {

@@ -42,11 +42,11 @@ export const scanVersusParsing = {
     const reportFile = path.join(workDir, 'cprlint-report.json');
     // Exit code 1 is the expected outcome: the planted numbers are found.
     const scan = await measure('cprlint full scan', [CLI, '--format', 'json', '--output-file', reportFile, site.root], {
-      cwd: workDir,
+      workDir,
       exitCodes: [0, 1],
     });
-    const remark = await measure('remark parse', [PARSE_ONLY, 'remark', site.root]);
-    const rehype = await measure('rehype parse', [PARSE_ONLY, 'rehype', site.root]);
+    const remark = await measure('remark parse', [PARSE_ONLY, 'remark', site.root], { workDir });
+    const rehype = await measure('rehype parse', [PARSE_ONLY, 'rehype', site.root], { workDir });
     // Two processes' times added up: that includes a second Node start-up (~0.1 s), which
     // favours cprlint slightly. The peak is the larger of the two, as neither holds the other's trees.
     const parsing = {

@@ -1,5 +1,5 @@
 import type { Confidence, Reason } from '../src/finding.js';
-import type { Rule, RuleContext, RuleMatch } from '../src/rule.js';
+import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import { isContiguousInSource, type Segment } from '../src/segment.js';
 import { analyseCpr, redactCpr } from './cpr-number.js';
 
@@ -80,33 +80,39 @@ function judge(date: string, serial: string, label: Label | undefined, today: Da
 export const noCprNumber: Rule = {
   id: 'no-cpr-number',
   description: 'Danish CPR numbers (personnumre), substitute numbers and eCPRs, in every written form',
-  mightMatch(source) {
-    return DATE_IN_SOURCE.test(source);
-  },
-  check(segment: Segment, context: RuleContext): RuleMatch[] {
-    const { text } = segment;
-    const matches: RuleMatch[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
-      const [whole, dd, dot, mm, yy, separator, serial] = match as unknown as string[];
-      if (dot && !separator) continue;
-      const from = match.index;
-      const to = from + whole!.length;
-      const dateLength = dot ? 8 : 6;
-      // The date must stand unbroken in the source, exactly what the raw prefilter looks for.
-      if (!isContiguousInSource(segment, from, from + dateLength)) continue;
-      const date = `${dd}${mm}${yy}`;
-      const verdict = judge(date, serial!, nearestLabel(text, from, to), context.today);
-      if (!verdict || verdict.confidence === 'low') continue;
-      const redacted = redactCpr(date);
-      matches.push({
-        from,
-        to,
-        ...verdict,
-        value: whole!,
-        redacted,
-        message: `CPR number ${redacted} (${verdict.reasons.join(', ')}): remove it or replace it with a placeholder`,
-      });
-    }
-    return matches;
+  create(options) {
+    optionsObject('no-cpr-number', options, []);
+    return {
+      mightMatch: (source) => DATE_IN_SOURCE.test(source),
+      check: (segment, context) => cprMatches(segment, context),
+    };
   },
 };
+
+/** Every CPR number in a segment at medium confidence or more: the rule's findings, and person references. */
+export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] {
+  const { text } = segment;
+  const matches: RuleMatch[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const [whole, dd, dot, mm, yy, separator, serial] = match as unknown as string[];
+    if (dot && !separator) continue;
+    const from = match.index;
+    const to = from + whole!.length;
+    const dateLength = dot ? 8 : 6;
+    // The date must stand unbroken in the source, exactly what the raw prefilter looks for.
+    if (!isContiguousInSource(segment, from, from + dateLength)) continue;
+    const date = `${dd}${mm}${yy}`;
+    const verdict = judge(date, serial!, nearestLabel(text, from, to), context.today);
+    if (!verdict || verdict.confidence === 'low') continue;
+    const redacted = redactCpr(date);
+    matches.push({
+      from,
+      to,
+      ...verdict,
+      value: whole!,
+      redacted,
+      message: `CPR number ${redacted} (${verdict.reasons.join(', ')}): remove it or replace it with a placeholder`,
+    });
+  }
+  return matches;
+}

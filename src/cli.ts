@@ -9,7 +9,8 @@ import { formatJson } from './report/json.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { formatSarif } from './report/sarif.js';
 import { formatStylish } from './report/stylish.js';
-import { redactValues, RULES, scanName } from './scan.js';
+import { RULES } from './rule-settings.js';
+import { redactValues, scanName } from './scan.js';
 import { UsageError, walk } from './walk.js';
 
 export const VERSION: string = (

@@ -18,11 +18,8 @@ export interface RuleMatch {
   message: string;
 }
 
-/** Knows language, numbers and names; never sees a syntax tree. */
-export interface Rule {
-  id: RuleId;
-  /** One sentence: what the rule reports. */
-  description: string;
+/** A rule with its options read: what the engine runs. */
+export interface RuleChecker {
   /**
    * A cheap test on a whole raw source: false only when no segment cut from it can hold a finding.
    * The engine parses a file only when some rule says true.
@@ -31,8 +28,44 @@ export interface Rule {
   check(segment: Segment, context: RuleContext): RuleMatch[];
 }
 
+/** Knows language, numbers and names; never sees a syntax tree. */
+export interface Rule {
+  id: RuleId;
+  /** One sentence: what the rule reports. */
+  description: string;
+  /** Reads the user's options (undefined for none); throws a RuleOptionsError naming what is wrong. */
+  create(options: unknown): RuleChecker;
+}
+
+/** Options a rule cannot take. The message names the rule and the option. */
+export class RuleOptionsError extends Error {
+  override name = 'RuleOptionsError';
+}
+
+/** `off` runs no rule; `warn` reports every finding as a warning; `error` keeps the rule's own judgement. */
+export type RuleLevel = 'off' | 'warn' | 'error';
+
+/** How a user turns a rule on: a level, or a level and the rule's options (ESLint's shape). */
+export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, unknown];
+
+export type RulesSettings = Partial<Record<RuleId, RuleSetting>>;
+
 export const DOCS_BASE = 'https://github.com/cprlint/cprlint/blob/main/docs/rules/';
 
 export function docsUrl(ruleId: RuleId): string {
   return `${DOCS_BASE}${ruleId}.md`;
+}
+
+/** Checks that an options value is a plain object with only known keys, for a rule's `create`. */
+export function optionsObject(ruleId: RuleId, options: unknown, known: readonly string[]): Record<string, unknown> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new RuleOptionsError(`${ruleId}: options must be an object, not ${JSON.stringify(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new RuleOptionsError(`${ruleId}: unknown option "${key}" (known: ${known.join(', ') || 'none'})`);
+    }
+  }
+  return options as Record<string, unknown>;
 }

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { location } from 'vfile-location';
-import { noCprNumber } from '../rules/no-cpr-number.js';
 import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
 import { severityOf, type FileReport, type Finding, type Notice, type Point } from './finding.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { RuleContext, RulesSettings } from './rule.js';
+import { activeRules, type ActiveRule } from './rule-settings.js';
 import { identitySegment, sourceRange, textSegment, type Segment } from './segment.js';
-
-export const RULES: readonly Rule[] = [noCprNumber];
 
 export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'text';
 
@@ -39,7 +37,8 @@ export interface ScanOptions {
   today?: Date;
   /** Put the full values in findings and messages. Off by default: output never holds them. */
   showValues?: boolean;
-  rules?: readonly Rule[];
+  /** Which rules run, at which level, with which options. Default: every rule at "error". */
+  rules?: RulesSettings;
 }
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {
@@ -64,14 +63,14 @@ function segmentsOf(source: string, format: SourceFormat): Segment[] {
 }
 
 /** False when no rule could find anything in `source`: then it need not be parsed at all. */
-export function mightHoldFindings(source: string, rules: readonly Rule[] = RULES): boolean {
-  return rules.some((rule) => rule.mightMatch(source));
+export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules()): boolean {
+  return rules.some((rule) => rule.checker.mightMatch(source));
 }
 
 /** Scans one source text. Text that no rule could match is never parsed. */
 export function scanText(source: string, options: ScanOptions = {}): FileReport {
   const filePath = options.filePath ?? '<text>';
-  const rules = options.rules ?? RULES;
+  const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
   if (!mightHoldFindings(source, rules)) return report;
   const format = options.format ?? formatOf(filePath) ?? 'text';
@@ -83,7 +82,7 @@ export function scanText(source: string, options: ScanOptions = {}): FileReport 
     segments = segmentsOf(source, 'text');
     report.notices.push(parseFallbackNotice(FORMAT_NAMES[format], error));
   }
-  report.findings = findingsIn(segments, source, options);
+  report.findings = findingsIn(segments, source, { ...options, active: rules });
   return report;
 }
 
@@ -92,21 +91,27 @@ export function parseFallbackNotice(formatName: string, error: unknown): Notice 
   return { severity: 'warning', message: `Could not parse as ${formatName} (${reason}); scanned as plain text` };
 }
 
+export interface FindingOptions extends Pick<ScanOptions, 'today' | 'showValues' | 'rules'> {
+  /** The rules already resolved from `rules`, when the caller has them. */
+  active?: readonly ActiveRule[];
+}
+
 /** Runs the rules over segments cut from `source` and places what they find in it. */
 export function findingsIn(
   segments: readonly Segment[],
   source: string,
-  options: Pick<ScanOptions, 'today' | 'showValues' | 'rules'> = {},
+  options: FindingOptions = {},
 ): Finding[] {
-  const rules = options.rules ?? RULES;
+  const rules = options.active ?? activeRules(options.rules);
   const context: RuleContext = { today: options.today ?? new Date() };
   const byRange = new Map<string, Finding>();
   let index: ReturnType<typeof location> | undefined;
   for (const segment of segments) {
     for (const rule of rules) {
-      for (const match of rule.check(segment, context)) {
-        const severity = severityOf(match.confidence);
-        if (!severity) continue;
+      for (const match of rule.checker.check(segment, context)) {
+        const judged = severityOf(match.confidence);
+        if (!judged) continue;
+        const severity = rule.level === 'warn' ? 'warning' : judged;
         const range = sourceRange(segment, match.from, match.to);
         const key = `${rule.id}:${range.start}:${range.end}`;
         const seen = byRange.get(key);
@@ -140,11 +145,12 @@ function pointAt(index: ReturnType<typeof location>, offset: number): Point {
  * Checks the name of a file or directory (`ansoegning_0101901234.pdf`). A name has no lines, so
  * its findings sit at 1:1 of the file they name.
  */
-export function scanName(filePath: string, options: Pick<ScanOptions, 'today' | 'showValues' | 'rules'> = {}): Finding[] {
+export function scanName(filePath: string, options: FindingOptions = {}): Finding[] {
   const name = path.basename(filePath);
-  if (!mightHoldFindings(name, options.rules)) return [];
+  const active = options.active ?? activeRules(options.rules);
+  if (!mightHoldFindings(name, active)) return [];
   const origin: Point = { line: 1, column: 1, offset: 0 };
-  return findingsIn([identitySegment('filename', name, 0)], name, options).map((finding) => ({
+  return findingsIn([identitySegment('filename', name, 0)], name, { ...options, active }).map((finding) => ({
     ...finding,
     place: { start: origin, end: origin },
     message: `In the file name: ${finding.message}`,
@@ -155,10 +161,11 @@ export function scanName(filePath: string, options: Pick<ScanOptions, 'today' | 
  * `text` with every value the rules find in it replaced by its redacted form. For text the tool
  * prints beside its findings: file paths (`ansoegning_0101901234.pdf`) and the working directory.
  */
-export function redactValues(text: string, options: Pick<ScanOptions, 'today' | 'rules'> = {}): string {
-  if (!mightHoldFindings(text, options.rules)) return text;
+export function redactValues(text: string, options: Pick<FindingOptions, 'today'> = {}): string {
+  const active = activeRules({ 'no-cpr-number': 'error' }).filter((rule) => rule.id === 'no-cpr-number');
+  if (!mightHoldFindings(text, active)) return text;
   let redacted = text;
-  const findings = findingsIn([identitySegment('filename', text, 0)], text, options);
+  const findings = findingsIn([identitySegment('filename', text, 0)], text, { ...options, active, showValues: false });
   for (const finding of findings.reverse()) {
     redacted = redacted.slice(0, finding.place.start.offset) + finding.redacted + redacted.slice(finding.place.end.offset);
   }

@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { Finding } from './finding.js';
-import { docsUrl } from './rule.js';
+import { docsUrl, type RulesSettings } from './rule.js';
+import { activeRules, type ActiveRule } from './rule-settings.js';
 import { findingsIn, mightHoldFindings, redactValues } from './scan.js';
 import type { Segment } from './segment.js';
 
@@ -15,26 +16,41 @@ export interface CprlintPluginOptions {
   failOn?: 'error' | 'warning' | 'never';
   /** Put the full values in messages. Off by default: logs then never hold a CPR number. */
   showValues?: boolean;
+  /** Rules to run, as `{ "no-health-data": ["error", { "mode": "any" }] }`. Default: all at "error". */
+  rules?: RulesSettings;
+}
+
+export interface PluginSettings {
+  failOn: 'error' | 'warning' | 'never';
+  showValues: boolean;
+  active: readonly ActiveRule[];
 }
 
 const FAIL_ON = ['error', 'warning', 'never'];
 
-export function checkOptions(options: CprlintPluginOptions | null | undefined): Required<CprlintPluginOptions> {
+/** Reads the plugin's options once, when the plugin is attached; throws on a mistake in them. */
+export function checkOptions(options: CprlintPluginOptions | null | undefined): PluginSettings {
   const failOn = options?.failOn ?? 'error';
   if (!FAIL_ON.includes(failOn)) {
     throw new Error(`cprlint: option failOn must be one of ${FAIL_ON.join(', ')}, not ${JSON.stringify(failOn)}`);
   }
-  return { failOn, showValues: options?.showValues === true };
+  let active: readonly ActiveRule[];
+  try {
+    active = activeRules(options?.rules);
+  } catch (error) {
+    throw new Error(`cprlint: option rules: ${(error as Error).message}`);
+  }
+  return { failOn, showValues: options?.showValues === true, active };
 }
 
 /**
  * The transform both plugins share: cut segments from the tree, run the rules, record one message
  * per finding, and throw a redacted summary when the build must fail.
  */
-export function lintTree(file: VFile, options: Required<CprlintPluginOptions>, segmentsOf: (source: string) => Segment[]): void {
+export function lintTree(file: VFile, options: PluginSettings, segmentsOf: (source: string) => Segment[]): void {
   const source = String(file.value ?? '');
-  if (!mightHoldFindings(source)) return;
-  const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues });
+  if (!mightHoldFindings(source, options.active)) return;
+  const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active: options.active });
   for (const finding of findings) {
     const message = file.message(finding.message, {
       place: { start: finding.place.start, end: finding.place.end },

@@ -1,0 +1,41 @@
+import { noCprNumber } from '../rules/no-cpr-number.js';
+import type { RuleId } from './finding.js';
+import { RuleOptionsError, type Rule, type RuleChecker, type RuleLevel, type RulesSettings } from './rule.js';
+
+export const RULES: readonly Rule[] = [noCprNumber];
+
+/** A rule as a run uses it: switched on at a level, with its options read. */
+export interface ActiveRule {
+  id: RuleId;
+  level: Exclude<RuleLevel, 'off'>;
+  checker: RuleChecker;
+}
+
+const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
+
+function readSetting(id: RuleId, setting: unknown): { level: RuleLevel; options: unknown } {
+  const [level, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+  if (!LEVELS.includes(level as RuleLevel) || rest.length > 0) {
+    throw new RuleOptionsError(`${id}: a rule is set to "off", "warn" or "error", or ["error", options]; not ${JSON.stringify(setting)}`);
+  }
+  return { level: level as RuleLevel, options };
+}
+
+let defaults: ActiveRule[] | undefined;
+
+/** The rules to run for the given settings: every rule at "error" with its defaults where unset. */
+export function activeRules(settings?: RulesSettings): ActiveRule[] {
+  if (!settings && defaults) return defaults;
+  const known = new Set<string>(RULES.map((rule) => rule.id));
+  for (const id of Object.keys(settings ?? {})) {
+    if (!known.has(id)) throw new RuleOptionsError(`Unknown rule "${id}" (known: ${[...known].join(', ')})`);
+  }
+  const active: ActiveRule[] = [];
+  for (const rule of RULES) {
+    const { level, options } = readSetting(rule.id, settings?.[rule.id] ?? 'error');
+    if (level === 'off') continue;
+    active.push({ id: rule.id, level, checker: rule.create(options) });
+  }
+  if (!settings) defaults = active;
+  return active;
+}
