@@ -83,11 +83,16 @@ export const noCprNumber: Rule = {
   create(options) {
     optionsObject('no-cpr-number', options, []);
     return {
-      mightMatch: (source) => DATE_IN_SOURCE.test(source),
+      mightMatch: mightHoldCpr,
       check: (segment, context) => cprMatches(segment, context),
     };
   },
 };
+
+/** False when `source` cannot hold a CPR number: no day, month and year stand unbroken in it. */
+export function mightHoldCpr(source: string): boolean {
+  return DATE_IN_SOURCE.test(source);
+}
 
 /** Every CPR number in a segment at medium confidence or more: the rule's findings, and person references. */
 export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] {

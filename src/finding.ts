@@ -1,6 +1,6 @@
 import type { SegmentKind } from './segment.js';
 
-export type RuleId = 'no-cpr-number';
+export type RuleId = 'no-cpr-number' | 'no-health-data' | 'no-named-complaint';
 
 /** How sure a rule is. `high` blocks a publish, `medium` asks a person to look, `low` is not reported. */
 export type Confidence = 'high' | 'medium' | 'low';
@@ -16,7 +16,11 @@ export type Reason =
   | 'date exempt from modulus 11'
   | 'health-sector eCPR form'
   | 'CPR keyword nearby'
-  | 'other number kind named nearby';
+  | 'other number kind named nearby'
+  | `health term (${string})`
+  | 'a person named nearby'
+  | `complaint term (${string})`
+  | 'the complainant is named';
 
 export interface Point {
   line: number;

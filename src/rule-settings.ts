@@ -1,8 +1,10 @@
 import { noCprNumber } from '../rules/no-cpr-number.js';
+import { noHealthData } from '../rules/no-health-data.js';
+import { noNamedComplaint } from '../rules/no-named-complaint.js';
 import type { RuleId } from './finding.js';
 import { RuleOptionsError, type Rule, type RuleChecker, type RuleLevel, type RulesSettings } from './rule.js';
 
-export const RULES: readonly Rule[] = [noCprNumber];
+export const RULES: readonly Rule[] = [noCprNumber, noHealthData, noNamedComplaint];
 
 /** A rule as a run uses it: switched on at a level, with its options read. */
 export interface ActiveRule {

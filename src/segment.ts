@@ -22,6 +22,8 @@ export type SegmentKind =
 export interface Segment {
   kind: SegmentKind;
   text: string;
+  /** One block of running text that a parser cut out (paragraph, heading, list item, table row): its line breaks are soft. */
+  block?: boolean;
   offset: number;
   starts?: Int32Array;
   ends?: Int32Array;
@@ -78,7 +80,10 @@ export class SegmentBuilder {
   private starts: number[] = [];
   private ends: number[] = [];
 
-  constructor(private readonly kind: SegmentKind) {}
+  constructor(
+    private readonly kind: SegmentKind,
+    private readonly block = false,
+  ) {}
 
   get length(): number {
     return this.text.length;
@@ -138,6 +143,7 @@ export class SegmentBuilder {
     return {
       kind: this.kind,
       text: this.text,
+      ...(this.block ? { block: true } : {}),
       offset: this.starts[0] ?? 0,
       starts: Int32Array.from(this.starts),
       ends: Int32Array.from(this.ends),

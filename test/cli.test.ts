@@ -147,9 +147,11 @@ describe('formats', () => {
     const sarif = JSON.parse(run.stdout);
     expect(sarif.version).toBe('2.1.0');
     const [theRun] = sarif.runs;
-    expect(theRun.tool.driver.rules).toEqual([
-      expect.objectContaining({ id: 'no-cpr-number', helpUri: expect.stringMatching(/docs\/rules\/no-cpr-number\.md$/) }),
-    ]);
+    expect(theRun.tool.driver.rules).toEqual(
+      ['no-cpr-number', 'no-health-data', 'no-named-complaint'].map((id) =>
+        expect.objectContaining({ id, helpUri: expect.stringMatching(new RegExp(`docs/rules/${id}\\.md$`)) }),
+      ),
+    );
     expect(theRun.results).toEqual([
       expect.objectContaining({
         ruleId: 'no-cpr-number',

@@ -16,6 +16,9 @@ const PHRASING = new Set([
 const documentParser = unified().use(rehypeParse, { fragment: false });
 const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
+/** Stands between the cells of a table row in its segment: no number runs across it. */
+export const CELL_SEPARATOR = ' | ';
+
 /** Segments of an HTML document (or, with `fragment`, a piece of HTML), with offsets into `source`. */
 export function htmlSegments(source: string, fragment = false): Segment[] {
   return hastSegments((fragment ? fragmentParser : documentParser).parse(source), source);
@@ -54,11 +57,11 @@ function rangeOf(node: Positioned): [number, number] | undefined {
  */
 export function hastSegments(tree: Root, source: string): Segment[] {
   const segments: Segment[] = [];
-  let text = new SegmentBuilder('text');
+  let text = new SegmentBuilder('text', true);
   const flush = (): void => {
     const built = text.build();
     if (built) segments.push(built);
-    text = new SegmentBuilder('text');
+    text = new SegmentBuilder('text', true);
   };
   const raw = (kind: Segment['kind'], node: Positioned): void => {
     const range = rangeOf(node);
@@ -100,6 +103,10 @@ export function hastSegments(tree: Root, source: string): Segment[] {
           for (const child of node.children) raw(node.tagName === 'script' ? 'script' : 'code', child);
           return;
         }
+        if (node.tagName === 'tr') {
+          tableRow(node);
+          return;
+        }
         const inline = PHRASING.has(node.tagName);
         if (!inline) flush();
         for (const child of node.children) visit(child);
@@ -112,6 +119,24 @@ export function hastSegments(tree: Root, source: string): Segment[] {
       default:
         visitOther(node as unknown as OtherNode);
     }
+  };
+
+  // A table row is one block of text, its cells apart: a name in one cell, a diagnosis in the next.
+  const tableRow = (row: Element): void => {
+    flush();
+    let first = true;
+    for (const cell of row.children) {
+      if (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')) {
+        const range = rangeOf(cell);
+        if (!first && range) text.appendSynthetic(CELL_SEPARATOR, range[0]);
+        first = false;
+        if (range && Object.keys(cell.properties).length > 0) attributes(cell, range);
+        for (const child of cell.children) visit(child);
+      } else {
+        visit(cell);
+      }
+    }
+    flush();
   };
 
   // Nodes from MDX (JSX, expressions, ESM) and `raw` HTML that Markdown pipelines put in hast.

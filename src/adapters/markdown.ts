@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
-import { htmlSegments, shiftSegments } from './html.js';
+import { CELL_SEPARATOR, htmlSegments, shiftSegments } from './html.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMdx);
@@ -29,7 +29,7 @@ function rangeOf(node: Positioned): [number, number] | undefined {
 // A node we handle by its type alone: MDX adds types that mdast's own union does not name.
 type AnyNode = Positioned & { type: string; value?: string; children?: AnyNode[]; attributes?: Positioned[] };
 
-const BLOCKS_OF_RUNNING_TEXT = new Set(['paragraph', 'heading', 'tableCell']);
+const BLOCKS_OF_RUNNING_TEXT = new Set(['paragraph', 'heading']);
 
 /**
  * Segments of an mdast tree whose positions point into `source`: one text segment per paragraph,
@@ -93,8 +93,20 @@ export function mdastSegments(tree: Root, source: string): Segment[] {
 
   const visit = (node: AnyNode): void => {
     if (BLOCKS_OF_RUNNING_TEXT.has(node.type)) {
-      const text = new SegmentBuilder('text');
+      const text = new SegmentBuilder('text', true);
       for (const child of node.children ?? []) phrasing(child, text);
+      const built = text.build();
+      if (built) segments.push(built);
+      return;
+    }
+    if (node.type === 'tableRow') {
+      // One block of text, its cells apart: a name in one cell, a diagnosis in the next.
+      const text = new SegmentBuilder('text', true);
+      (node.children ?? []).forEach((cell, index) => {
+        const start = rangeOf(cell)?.[0];
+        if (index > 0 && start !== undefined) text.appendSynthetic(CELL_SEPARATOR, start);
+        for (const child of cell.children ?? []) phrasing(child, text);
+      });
       const built = text.build();
       if (built) segments.push(built);
       return;
