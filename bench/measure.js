@@ -6,16 +6,16 @@ import path from 'node:path';
 
 export const RUNS = 3;
 
-const RECORD_PEAK_RSS = new URL('./record-peak-rss.js', import.meta.url).href;
+const RECORD_RESOURCE_USAGE = new URL('./record-resource-usage.js', import.meta.url).href;
 
-function runOnce(args, cwd, rssFile) {
-  // A run that dies before its exit handler must not be credited with the previous run's peak.
-  rmSync(rssFile, { force: true });
+function runOnce(args, cwd, usageFile) {
+  // A run that dies before its exit handler must not be credited with the previous run's usage.
+  rmSync(usageFile, { force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', RECORD_PEAK_RSS, ...args], {
+    const child = spawn(process.execPath, ['--import', RECORD_RESOURCE_USAGE, ...args], {
       cwd,
-      env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile },
+      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -23,38 +23,42 @@ function runOnce(args, cwd, rssFile) {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const wallSeconds = (performance.now() - started) / 1000;
-      let peakRssKb = NaN;
+      let usage = { peakRssKb: NaN, cpuSeconds: NaN };
       try {
-        peakRssKb = Number(readFileSync(rssFile, 'utf8'));
+        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
       } catch {
         // Killed by a signal, so no exit handler ran: measure() reports the signal.
       }
-      resolve({ wallSeconds, peakRssKb, code, signal, stderr });
+      resolve({ wallSeconds, ...usage, code, signal, stderr });
     });
   });
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /**
  * Runs `node <args>` `runs` times, one after another, in `cwd`. Returns the median wall time
- * (start-up included, as a user waits for it) and the highest peak RSS of the runs, in kB.
- * `workDir` holds the peak-RSS file. Throws when a run ends with an exit code not in `exitCodes`.
+ * (start-up included, as a user waits for it), the median CPU time, and the highest peak RSS of
+ * the runs, in kB. `workDir` holds the usage file. Throws when a run ends with an exit code not
+ * in `exitCodes`.
  */
 export async function measure(label, args, { workDir, cwd = workDir, runs = RUNS, exitCodes = [0] }) {
-  const rssFile = path.join(workDir, 'peak-rss-kb');
+  const usageFile = path.join(workDir, 'resource-usage.json');
   const results = [];
   for (let i = 1; i <= runs; i++) {
-    const result = await runOnce(args, cwd, rssFile);
+    const result = await runOnce(args, cwd, usageFile);
     if (!exitCodes.includes(result.code)) {
       const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
       const expected = exitCodes.join(' or ');
       throw new Error(`${label} ${how}, not ${expected}:\n  node ${args.join(' ')}\n${result.stderr}`);
     }
-    process.stderr.write(`  ${label}: run ${i}/${runs} took ${result.wallSeconds.toFixed(2)} s\n`);
+    const took = `${result.wallSeconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s)`;
+    process.stderr.write(`  ${label}: run ${i}/${runs} took ${took}\n`);
     results.push(result);
   }
-  const times = results.map((result) => result.wallSeconds).sort((a, b) => a - b);
   return {
-    wallSeconds: times[Math.floor(times.length / 2)],
+    wallSeconds: median(results.map((result) => result.wallSeconds)),
+    cpuSeconds: median(results.map((result) => result.cpuSeconds)),
     peakRssKb: Math.max(...results.map((result) => result.peakRssKb)),
   };
 }

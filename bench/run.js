@@ -8,19 +8,20 @@ import { RUNS } from './measure.js';
 import { scanVersusParsing } from './scan-versus-parsing.js';
 
 // Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
-// rows are { label, bytes, wallSeconds, peakRssKb }, targets are { text, met }. A new cost to
+// rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
 const SECTIONS = [scanVersusParsing];
 
 const megabytes = (bytes) => bytes / 1e6;
 
 function table(rows) {
-  const header = ['', 'MB', 'wall s', 'MB/s', 'peak RSS MB'];
+  const header = ['', 'MB', 'wall s', 'MB/s', 'CPU s', 'peak RSS MB'];
   const lines = rows.map((row) => [
     row.label,
     megabytes(row.bytes).toFixed(1),
     row.wallSeconds.toFixed(2),
     (megabytes(row.bytes) / row.wallSeconds).toFixed(2),
+    row.cpuSeconds.toFixed(2),
     megabytes(row.peakRssKb * 1024).toFixed(0),
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((cells) => cells[i].length)));
@@ -51,7 +52,7 @@ async function main() {
     for (const section of SECTIONS) {
       process.stderr.write(`${section.title}\n`);
       const result = await section.run({ site, workDir });
-      console.log(`\n${section.title} (median wall time of ${RUNS} runs, highest peak RSS)\n`);
+      console.log(`\n${section.title} (median wall and CPU time of ${RUNS} runs, highest peak RSS)\n`);
       console.log(table(result.rows));
       for (const note of result.notes) console.log(note);
       for (const target of result.targets) {

@@ -53,6 +53,7 @@ export const scanVersusParsing = {
     // favours cprlint slightly. The peak is the larger of the two, as neither holds the other's trees.
     const parsing = {
       wallSeconds: remark.wallSeconds + rehype.wallSeconds,
+      cpuSeconds: remark.cpuSeconds + rehype.cpuSeconds,
       peakRssKb: Math.max(remark.peakRssKb, rehype.peakRssKb),
     };
 

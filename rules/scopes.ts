@@ -19,7 +19,8 @@ export interface Scope {
 function endsWithAbbreviation(text: string, dot: number): boolean {
   const start = Math.max(text.lastIndexOf(' ', dot - 1), text.lastIndexOf('\n', dot - 1), text.lastIndexOf('(', dot - 1)) + 1;
   const word = text.slice(start, dot).toLowerCase();
-  return ABBREVIATIONS.has(word) || /^(?:\p{L}|\d+)$/u.test(word);
+  // An initial ("J. Hansen"); a number before a capital ends a sentence (Danish months are lower case).
+  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
 }
 
 /**

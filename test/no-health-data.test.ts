@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { scanText, type RulesSettings } from '../src/index.js';
+
+const TODAY = new Date(2026, 10, 22);
+type Found = [column: number, endColumn: number, severity: 'error' | 'warning'];
+
+function found(text: string, rules?: RulesSettings, filePath = 'page.md'): Found[] {
+  return scanText(text, { filePath, today: TODAY, ...(rules ? { rules } : {}) })
+    .findings.filter((finding) => finding.ruleId === 'no-health-data')
+    .map((finding) => [finding.place.start.column, finding.place.end.column, finding.severity]);
+}
+
+describe('health data about a named or CPR-identified person (Danish)', () => {
+  it.each<[string, string, Found[]]>([
+    ['a full name and a cancer compound', 'Jens Hansen har brystkræft.', [[17, 27, 'error']]],
+    ['an inflected compound first, a title after', 'Lungekræften hos hr. Jensen er fremskreden.', [[1, 13, 'error']]],
+    ['a title and a psychiatric diagnosis', 'Hr. Andersen har skizofreni og flytter på plejehjem.', [[18, 28, 'error']]],
+    ['borgeren and a name', 'Borgeren Lars Thomsen er i behandling for depression.', [[43, 53, 'error']]],
+    ['an application naming the child', 'Ansøgning om støtte til Anne Madsen, der har diagnosen ADHD.', [[46, 55, 'error']]],
+    ['rehabilitation after a blood clot', 'Mette Poulsen har fået bevilget tilskud til genoptræning efter en blodprop.', [[45, 57, 'error']]],
+    ['incontinence', 'Peter Jensen lider af inkontinens.', [[23, 34, 'error']]],
+    ['barnet and a first name', 'barnet Emil har autisme.', [[17, 24, 'error']]],
+    ['a CPR number as the person', 'Klient 150385-2000, diagnose: demens.', [[21, 29, 'error']]],
+    ['addiction to alcohol', 'Jens Hansen har et misbrug af alkohol.', [[20, 27, 'error']]],
+    ['a short paragraph of two sentences', 'Jens Hansen, Vestergade 3. Diagnose: kræft.', [[28, 36, 'error']]],
+    ['a possessive and a relative: a warning', 'Mettes søn har ADHD.', [[16, 20, 'warning']]],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('a table row', () => {
+    const table = '| Navn | Diagnose |\n| --- | --- |\n| Jens Hansen | Kræft |\n';
+    const report = scanText(table, { filePath: 'a.md', today: TODAY });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.place.start.line, finding.place.start.column])).toEqual([
+      ['no-health-data', 3, 17],
+    ]);
+  });
+
+  it('an HTML table row', () => {
+    const html = '<table><tr><td>Jens Hansen</td><td>Demens</td></tr><tr><td>Hjælp</td><td>Kræftrådgivning</td></tr></table>';
+    expect(found(html, undefined, 'a.html')).toEqual([[36, 42, 'error']]);
+  });
+});
+
+describe('health data about a named person (English)', () => {
+  it.each<[string, string, Found[]]>([
+    ['diagnosed with cancer', 'Mr Smith was diagnosed with cancer.', [[14, 23, 'error']]],
+    ['dementia', 'John Smith has dementia.', [[16, 24, 'error']]],
+    ['the patient and epilepsy', 'The patient Jensen suffers from epilepsy.', [[33, 41, 'error']]],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('not health data about a person', () => {
+  it.each([
+    ['"kræfter" is strength', 'Han har store kræfter, siger Jens Hansen.'],
+    ['"arbejdskræfterne" is the workforce', 'Arbejdskræfterne er få, siger Jens Hansen.'],
+    ['an organisation: Kræftens Bekæmpelse', 'Kræftens Bekæmpelse og Jens Hansen holder møde.'],
+    ['an organisation: Diabetesforeningen', 'Jens Hansen fra Diabetesforeningen fortalte.'],
+    ['an organisation: Scleroseforeningen', 'Scleroseforeningen v/ Jens Hansen takker.'],
+    ['an organisation in English', 'Jens Hansen spoke for the Cancer Society.'],
+    ['staff named as a contact', 'Kontakt demenskoordinator Lise Holm om demens.'],
+    ['a profession word', 'Overlæge Peter Nielsen har forsket i kræft.'],
+    ['a profession after an adjective term', 'Spørg Anne Holm, der er psykiatrisk sygeplejerske.'],
+    ['a service compound', 'Jens Hansen åbnede det nye genoptræningscenter.'],
+    ['a page about a disease', 'Vi har et tilbud til borgere med blodprop.'],
+    ['a page about a service', 'Kommunen tilbyder genoptræning efter blodprop og kræft.'],
+    ['misuse of funds is no addiction', 'Jens Hansen er anklaget for misbrug af kommunens midler.'],
+    ['a word holding a short term', 'Jens Hansen har en kolonihave og en god fangst.'],
+    ['a staff predicate', 'Søren Jørgensen er ny leder af Demensteamet.'],
+    ['a person and a term in different paragraphs', 'Jens Hansen kom.\n\nVi har et tilbud til borgere med kræft.'],
+    ['a person and a term in different sentences of a long paragraph', `Jens Hansen kom til mødet i dag. ${'Der blev talt om budgettet for det kommende år. '.repeat(6)}Vi tilbyder rådgivning til borgere med kræft.`],
+  ])('%s', (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('options', () => {
+  it('mode "any" reports every health term', () => {
+    expect(found('Vi har et tilbud til borgere med blodprop.', { 'no-health-data': ['error', { mode: 'any' }] })).toEqual([[34, 42, 'error']]);
+  });
+
+  it('remove leaves a term out', () => {
+    expect(found('Jens Hansen har stress.')).toEqual([[17, 23, 'error']]);
+    expect(found('Jens Hansen har stress.', { 'no-health-data': ['error', { remove: ['stress'] }] })).toEqual([]);
+  });
+
+  it('add puts a term in', () => {
+    expect(found('Jens Hansen har tinnitus.')).toEqual([]);
+    const report = scanText('Jens Hansen har tinnitus.', { filePath: 'a.md', today: TODAY, rules: { 'no-health-data': ['error', { add: ['tinnitus', { term: 'høretab', match: 'any' }] }] } });
+    expect(report.findings.map((finding) => finding.message)).toEqual([
+      'Health data (custom) about an identifiable person: anonymise the person or remove the health information',
+    ]);
+  });
+
+  it('"warn" makes every finding a warning, "off" turns the rule off', () => {
+    expect(found('Jens Hansen har kræft.', { 'no-health-data': 'warn' })).toEqual([[17, 22, 'warning']]);
+    expect(found('Jens Hansen har kræft.', { 'no-health-data': 'off' })).toEqual([]);
+  });
+
+  it.each<[string, RulesSettings, string]>([
+    ['an unknown option', { 'no-health-data': ['error', { mood: 'any' }] }, 'no-health-data: unknown option "mood" (known: mode, add, remove)'],
+    ['a bad mode', { 'no-health-data': ['error', { mode: 'all' }] }, 'no-health-data: option "mode" must be "identified" or "any", not "all"'],
+    ['removing an unknown term', { 'no-health-data': ['error', { remove: ['tinnitus'] }] }, 'no-health-data: option "remove" names terms the lexicon does not have: tinnitus'],
+    ['a bad added term', { 'no-health-data': ['error', { add: [{ term: '' }] }] }, 'no-health-data: option "add" takes words or { "term": "…" }, not {"term":""}'],
+    ['a bad level', { 'no-health-data': 'loud' as 'warn' }, 'no-health-data: a rule is set to "off", "warn" or "error", or ["error", options]; not "loud"'],
+    ['an unknown rule', { 'no-such-rule': 'error' } as RulesSettings, 'Unknown rule "no-such-rule" (known: no-cpr-number, no-health-data, no-named-complaint)'],
+  ])('rejects %s', (_name, rules, message) => {
+    expect(() => scanText('x', { rules })).toThrow(message);
+  });
+});
+
+describe('messages name the category, never the person', () => {
+  it('says what kind of health data and how to fix it', () => {
+    const [finding] = scanText('Jens Hansen lider af Parkinsons sygdom og har behov for hjælpemidler.', { filePath: 'a.md', today: TODAY }).findings;
+    expect(finding?.message).toBe(
+      'Health data (neurological condition, illness, aids and care) about an identifiable person: anonymise the person or remove the health information',
+    );
+    expect(finding?.message).not.toMatch(/Jens|Hansen/);
+  });
+});

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../src/index.js';
+
+// Real documents published by Københavns Kommune (../shared/data/real-documents): text nobody here
+// wrote, full of health and care vocabulary, staff and association names. Nothing in them may fail
+// a build. Text is extracted with pdftotext (Debian's poppler-utils; .ci/run installs it).
+const DOCUMENTS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'real-documents');
+const available = fs.existsSync(DOCUMENTS) && spawnSync('pdftotext', ['-v']).error === undefined;
+
+/** The text of a PDF, in reading order or with the page layout kept (table columns side by side). */
+function extractText(file: string, layout: boolean): { text: string; pages: number } {
+  const result = spawnSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdftotext failed on ${file}: ${result.stderr}`);
+  // pdftotext ends every page with a form feed.
+  return { text: result.stdout, pages: result.stdout.split('\f').length - 1 };
+}
+
+const PAGES: Record<string, number> = {
+  'midler-til-frivilligt-arbejde.pdf': 204,
+  'tilsynsrapport-2013-clara-service-gruppen.pdf': 28,
+  'tilsynsrapport-2013-kaerkommen.pdf': 29,
+};
+
+describe.skipIf(!available && !process.env.CI)('real municipal documents', () => {
+  describe.each(Object.keys(PAGES))('%s', (name) => {
+    it.each([
+      ['in reading order', false],
+      ['with the layout kept', true],
+    ])('has no error %s, and the warnings listed', (_how, layout) => {
+      const { text, pages } = extractText(path.join(DOCUMENTS, name), layout);
+      expect(pages).toBe(PAGES[name]);
+      const report = scanText(text, { filePath: `${name}.txt`, format: 'text' });
+      expect(report.notices).toEqual([]);
+      expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+      // Every warning here is explained in docs/rules/ (section "Real documents").
+      expect(report.findings.map((finding) => `${finding.ruleId} ${finding.place.start.line}: ${finding.message}`)).toMatchSnapshot();
+    });
+
+    it('holds health vocabulary, so "no error" means something', () => {
+      const { text } = extractText(path.join(DOCUMENTS, name), false);
+      const anyTerm = scanText(text, { format: 'text', rules: { 'no-health-data': ['error', { mode: 'any' }], 'no-named-complaint': 'off', 'no-cpr-number': 'off' } });
+      expect(anyTerm.findings.length).toBeGreaterThan(3);
+    });
+  });
+});
