@@ -104,7 +104,7 @@ describe('exit codes', () => {
 
 describe('formats', () => {
   it('json has ESLint’s shape, absolute paths and no copy of the source', () => {
-    const run = cprlint(['--format', 'json', 'fixtures/example-site/content']);
+    const run = cprlint(['--format', 'json', 'fixtures/example-site/content/sager']);
     expect(run.code).toBe(1);
     const reports = JSON.parse(run.stdout);
     expect(reports).toHaveLength(1);
