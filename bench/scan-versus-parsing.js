@@ -77,7 +77,7 @@ export const scanVersusParsing = {
     const notes = [
       `cprlint found ${found.errors} errors and ${found.warnings} warnings in ${found.files} files; ` +
         `${site.planted} files have a planted CPR number.`,
-      'Files that rules\' prefilters send on to parsing (cprlint parses those of any rule):',
+      "Files that rules' prefilters send on to parsing (cprlint parses those of any rule):",
       ...passing,
     ];
     const seconds = (measured) => `${measured.wallSeconds.toFixed(2)} s`;
