@@ -1,56 +1,66 @@
 import type { Confidence, Reason } from '../src/finding.js';
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import { isContiguousInSource, type Segment } from '../src/segment.js';
+import type { Segment } from '../src/segment.js';
 import { analyseCpr, redactCpr } from './cpr-number.js';
 
-// Between date and serial: nothing, a hyphen of any kind, a space of any kind, tab, slash, dot,
-// or a spaced dash (" - ", " – ").
-const SEPARATOR = String.raw`(?: [-\u2010\u2011\u2013\u2212] |[-\u2010\u2011\u2012\u2013\u2212 \u00a0\u202f\t/.])?`;
+// Between date and serial: nothing; a hyphen, dash, minus, slash or dot with up to three spaces
+// or line breaks around it ("150385 - 2000", "150385-\n2000"); or up to three spaces, tabs,
+// no-break spaces or line breaks ("150385 2000", "150385\n2000", a <br> in HTML); or a
+// percent-encoded hyphen or space in a URL.
+const SEPARATOR = String.raw`(?:[\s\u00a0\u202f]{0,3}[-\u2010\u2011\u2012\u2013\u2212/.][\s\u00a0\u202f]{0,3}|[\s\u00a0\u202f]{1,3}|%2[dD]|%20)?`;
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
-const CANDIDATE = new RegExp(
-  String.raw`(?<!\d)(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?!\d)`,
-  'g',
-);
-
-// The raw-source prefilter: a day (1-31, or 61-91 for substitute numbers) and a month, then a year,
-// unbroken in the source. A candidate needs that, so a source without it needs no parsing.
-const DATE_IN_SOURCE =
-  /(?<!\d)(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])(?:(?:0[1-9]|1[0-2])\d\d|\.(?:0[1-9]|1[0-2])\.\d\d(?!\d))/;
+// Not inside a longer number: no digit just before, and no decimal fraction ("1234.150385 2000");
+// but a percent-encoded character may stand right before ("ans%C3%B8gning%201503852000.pdf").
+const START = String.raw`(?:(?<=%[\dA-Fa-f]{2})|(?<!\d|\d[.,]))`;
+const CANDIDATE = new RegExp(String.raw`${START}(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?!\d)`, 'g');
 
 // Words that say the number is a CPR number ("cpr" anywhere in a word, as OSdatascanner does).
 const CPR_WORDS =
   /cpr|person-?\s?n(?:umme)?r|personal identification|civil registration|social security|\bssn\b|sygesikrings|fødselsnummer/gi;
-// Words that name other number kinds. A hit lowers the confidence of the nearest number only.
-const OTHER_NUMBER_WORDS =
-  /ordre-?\s?n(?:umme)?r|order\s?(?:no|number)|faktura-?\s?n(?:umme)?r|fak-?nr|invoice|konto-?\s?n(?:umme)?r|account|reg\.?\s?nr|registreringsn|\bp-?\.?\s?n(?:umme)?r|\bpnr|\bcvr|\bse-?nr|\bean\b|\bgln\b|\btlf|telefon|phone|mobil|\bfax|isbn|issn|sags?-?\s?n(?:umme)?r|journal-?\s?n(?:umme)?r|\bj\.\s?nr|vare-?\s?n(?:umme)?r|bilags?-?\s?n|kunde-?\s?n(?:umme)?r|customer|medlems-?\s?n|licens|serienummer|serial/gi;
+// Words before a number that name another kind of number. Each starts a word; a hit lowers the
+// confidence of the number right after it only.
+const OTHER_NUMBER_WORDS = new RegExp(
+  String.raw`(?<!\p{L})(?:` +
+    [
+      String.raw`ordre(?:-?\s?n(?:umme)?r)?`, String.raw`order\s?(?:no|number)?`, String.raw`faktura(?:-?\s?n(?:umme)?r)?`,
+      String.raw`fak-?nr`, 'invoice', String.raw`(?:bank)?konto(?:-?\s?n(?:umme)?r)?`, String.raw`kto`, String.raw`account(?:\s?(?:no|number))?`,
+      String.raw`reg\.?\s?(?:nr)?`, 'registreringsn', String.raw`p-?\.?\s?n(?:umme)?r`, 'pnr', 'cvr', String.raw`se-?nr`, 'ean', 'gln',
+      'tlf', 'telefon', 'phone', String.raw`mobil(?:nr|nummer|tlf)?`, 'fax', 'isbn', 'issn', String.raw`sags?-?\s?n(?:umme)?r`,
+      String.raw`journal-?\s?n(?:umme)?r`, String.raw`j\.\s?nr`, String.raw`vare-?\s?n(?:umme)?r`, String.raw`bilags?-?\s?n`,
+      String.raw`kunde-?\s?n(?:umme)?r`, 'customer', String.raw`medlems-?\s?n`, 'licens', 'serienummer', 'serial',
+      'updated', 'created', 'modified', 'timestamp', 'tidsstempel', 'ver', 'version', 'build', 'hash', 'rev',
+    ].join('|') +
+    String.raw`)(?!\p{L})`,
+  'giu',
+);
 
 const LOOK_BEHIND = 40;
 const LOOK_AHEAD = 20;
 
 type Label = 'cpr' | 'other';
 
-/** The label nearest to text[from, to) on the same line, within a few words. */
+/** The label nearest to text[from, to) on its line, within a few words: CPR words on either side, others before. */
 function nearestLabel(text: string, from: number, to: number): Label | undefined {
-  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-  const beforeStart = Math.max(lineStart, from - LOOK_BEHIND);
-  const before = text.slice(beforeStart, from);
-  const lineEnd = text.indexOf('\n', to);
-  const after = text.slice(to, Math.min(lineEnd === -1 ? text.length : lineEnd, to + LOOK_AHEAD));
+  // Bounded look-ups: a line may be a whole minified file.
+  let before = text.slice(Math.max(0, from - LOOK_BEHIND), from);
+  before = before.slice(before.lastIndexOf('\n') + 1);
+  let after = text.slice(to, to + LOOK_AHEAD);
+  const newline = after.indexOf('\n');
+  if (newline !== -1) after = after.slice(0, newline);
   let best: { label: Label; distance: number } | undefined;
   const consider = (label: Label, distance: number): void => {
     if (!best || distance < best.distance) best = { label, distance };
   };
-  for (const [label, words] of [['cpr', CPR_WORDS], ['other', OTHER_NUMBER_WORDS]] as const) {
-    for (const match of before.matchAll(words)) consider(label, before.length - (match.index + match[0].length));
-    for (const match of after.matchAll(words)) consider(label, match.index);
-  }
+  for (const match of before.matchAll(CPR_WORDS)) consider('cpr', before.length - (match.index + match[0].length));
+  for (const match of before.matchAll(OTHER_NUMBER_WORDS)) consider('other', before.length - (match.index + match[0].length));
+  for (const match of after.matchAll(CPR_WORDS)) consider('cpr', match.index);
   return best?.label;
 }
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 
-function judge(date: string, serial: string, label: Label | undefined, today: Date) {
+function judge(date: string, serial: string, separator: string, label: () => Label | undefined, today: Date) {
   const analysis = analyseCpr(date, serial, today);
   if (!analysis.birthDate) return undefined;
   const reasons: Reason[] = [analysis.substitute ? 'substitute number (day + 60)' : 'valid date'];
@@ -67,14 +77,26 @@ function judge(date: string, serial: string, label: Label | undefined, today: Da
   } else {
     reasons.push('no modulus 11');
   }
-  if (label === 'cpr') {
+  // A dot between date and serial is how decimals are written ("890502.7299"): weaker evidence.
+  if (separator.trim() === '.') confidence = LOWER[confidence];
+  const nearest = label();
+  if (nearest === 'cpr') {
     reasons.push('CPR keyword nearby');
     confidence = 'high';
-  } else if (label === 'other') {
+  } else if (nearest === 'other') {
     reasons.push('other number kind named nearby');
     confidence = LOWER[confidence];
   }
   return { confidence, reasons };
+}
+
+/** Inside a long run of hexadecimal digits, as in a hash or a bundle's file name. */
+function insideHexRun(text: string, from: number, to: number): boolean {
+  let start = from;
+  let end = to;
+  while (start > 0 && /[\da-fA-F]/.test(text[start - 1]!)) start--;
+  while (end < text.length && /[\da-fA-F]/.test(text[end]!)) end++;
+  return end - start >= 20 && /[a-fA-F]/.test(text.slice(start, end)) && !/[\s\u00a0\u202f.\/-]/.test(text.slice(from + 6, to - 4));
 }
 
 export const noCprNumber: Rule = {
@@ -83,15 +105,18 @@ export const noCprNumber: Rule = {
   create(options) {
     optionsObject('no-cpr-number', options, []);
     return {
-      mightMatch: mightHoldCpr,
+      mightMatch: (view, context) => mightHoldCpr(view, context.today),
       check: (segment, context) => cprMatches(segment, context),
     };
   },
 };
 
-/** False when `source` cannot hold a CPR number: no day, month and year stand unbroken in it. */
-export function mightHoldCpr(source: string): boolean {
-  return DATE_IN_SOURCE.test(source);
+/** False when `text` holds no candidate with a real, past birth date: then it needs no parsing. */
+export function mightHoldCpr(text: string, today: Date): boolean {
+  for (const match of text.matchAll(CANDIDATE)) {
+    if (analyseCpr(`${match[1]}${match[3]}${match[4]}`, match[6]!, today).birthDate) return true;
+  }
+  return false;
 }
 
 /** Every CPR number in a segment at medium confidence or more: the rule's findings, and person references. */
@@ -103,11 +128,9 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
     if (dot && !separator) continue;
     const from = match.index;
     const to = from + whole!.length;
-    const dateLength = dot ? 8 : 6;
-    // The date must stand unbroken in the source, exactly what the raw prefilter looks for.
-    if (!isContiguousInSource(segment, from, from + dateLength)) continue;
+    if (insideHexRun(text, from, to)) continue;
     const date = `${dd}${mm}${yy}`;
-    const verdict = judge(date, serial!, nearestLabel(text, from, to), context.today);
+    const verdict = judge(date, serial!, separator!, () => nearestLabel(text, from, to), context.today);
     if (!verdict || verdict.confidence === 'low') continue;
     const redacted = redactCpr(date);
     matches.push({
@@ -120,4 +143,14 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
     });
   }
   return matches;
+}
+
+/**
+ * `text` with every candidate that has a real, past birth date replaced by its redacted form, at
+ * any confidence: for paths and messages the tool prints, where even a doubtful number is hidden.
+ */
+export function redactCprNumbers(text: string, today: Date): string {
+  return text.replace(CANDIDATE, (whole: string, dd: string, _dot: string, mm: string, yy: string, _separator: string, serial: string) =>
+    analyseCpr(`${dd}${mm}${yy}`, serial, today).birthDate ? redactCpr(`${dd}${mm}${yy}`) : whole,
+  );
 }

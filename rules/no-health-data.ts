@@ -1,7 +1,7 @@
 import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
 import { HEALTH_TERMS, ORGANISATION_NAMES, SERVICE_HEADS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { mightReferToPerson, personReferences } from './person-reference.js';
+import { personNear, personReferences } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 const ENDINGS = ['', 'e', 'en', 'er', 'erne', 'et', 'ede', 's', 'ens', 'ets', 'ers'];
@@ -23,7 +23,7 @@ class Lexicon {
   private readonly anyPattern: RegExp | undefined;
   private readonly phrases: RegExp | undefined;
   private readonly phraseTerms = new Map<string, HealthTerm>();
-  readonly prefilter: RegExp;
+  private readonly candidates: RegExp[];
 
   constructor(terms: readonly HealthTerm[]) {
     const phrases: string[] = [];
@@ -44,8 +44,33 @@ class Lexicon {
     const any = this.byMatch.any.map((term) => escape(term.term.toLowerCase()));
     this.anyPattern = any.length > 0 ? new RegExp(any.join('|')) : undefined;
     this.phrases = phrases.length > 0 ? new RegExp(`(?<!\\p{L})(?:${phrases.join('|')})\\p{L}*`, 'giu') : undefined;
-    // Every term's letters, for the cheap test on a raw file.
-    this.prefilter = new RegExp(terms.map((term) => escape(term.term.split(' ')[0]!)).join('|'), 'i');
+    // Where a term may start, for a quick pass over a whole file: each term's first word.
+    const stems = (caseSensitive: boolean): string =>
+      terms.filter((term) => Boolean(term.caseSensitive) === caseSensitive).map((term) => escape(term.term.split(' ')[0]!)).join('|');
+    this.candidates = [new RegExp(stems(false) || '(?!)', 'gi'), new RegExp(stems(true) || '(?!)', 'g')];
+  }
+
+  /**
+   * Positions of words in `text` that are terms, traps not weighed: the cheap test on a file's
+   * readable view. A quick pass finds where a term's letters stand, and only those words are read.
+   */
+  termPositions(text: string): number[] {
+    const positions: number[] = [];
+    for (const pattern of this.candidates) {
+      let lastWordEnd = -1;
+      for (const match of text.matchAll(pattern)) {
+        if (match.index < lastWordEnd) continue;
+        let start = match.index;
+        let end = match.index + match[0].length;
+        while (start > 0 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
+        while (end < text.length && /[\p{L}-]/u.test(text[end]!)) end++;
+        lastWordEnd = end;
+        const word = text.slice(start, end);
+        if (this.phrases) this.phrases.lastIndex = 0;
+        if (this.matchWord(word) || this.phrases?.test(text.slice(start, start + 60))) positions.push(start);
+      }
+    }
+    return positions.sort((a, b) => a - b);
   }
 
   /** The term a word is, if any, and where in the word the term starts. */
@@ -161,7 +186,10 @@ export const noHealthData: Rule = {
     // The default lexicon is compiled once, when first needed.
     const lexicon = (): Lexicon => custom ?? (defaultLexicon ??= new Lexicon(HEALTH_TERMS));
     return {
-      mightMatch: (source) => lexicon().prefilter.test(source) && (mode === 'any' || mightReferToPerson(source)),
+      mightMatch: (view, context) => {
+        const positions = lexicon().termPositions(view);
+        return positions.length > 0 && (mode === 'any' || personNear(view, positions, context));
+      },
       check: (segment, context) => healthMatches(segment, context, lexicon(), mode),
     };
   },

@@ -1,6 +1,6 @@
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
-import { mightReferToPerson, personReferences, type PersonReference } from './person-reference.js';
+import { personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 // Complaints, appeals and grievances, as nouns and verbs. Compounds such as "klagekoordinator",
@@ -48,7 +48,10 @@ export const noNamedComplaint: Rule = {
   create(options) {
     optionsObject('no-named-complaint', options, []);
     return {
-      mightMatch: (source) => /klage|påklag|anke|complain|appeal|grievance/i.test(source) && mightReferToPerson(source),
+      mightMatch: (view, context) => {
+        const positions = [...view.matchAll(COMPLAINT)].map((match) => match.index);
+        return positions.length > 0 && personNear(view, positions, context);
+      },
       check: (segment, context) => complaintMatches(segment, context),
     };
   },

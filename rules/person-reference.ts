@@ -2,7 +2,7 @@
 import type { RuleContext } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
 import { FIRST_NAMES, SURNAMES } from './data/dst-names.js';
-import { cprMatches, mightHoldCpr } from './no-cpr-number.js';
+import { cprMatches } from './no-cpr-number.js';
 
 export type PersonKind =
   /** First name(s) and a surname: "Jens Hansen", "Anne-Marie Holm Nielsen", "Jens Hansens". */
@@ -129,14 +129,27 @@ function isStaff(text: string, reference: PersonReference): boolean {
   return STAFF_AFTER.test(after) || CONTACT_AFTER.test(after) || STAFF_PREDICATE.test(after);
 }
 
-// Capitalisation matters in the first; the second is read in any case. (With the `i` flag,
-// \p{Lu} would match lower case too.)
-const NAME_SIGNAL = /\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+s[ \u00a0]\p{Ll}/u;
-const ROLE_SIGNAL = /(?<!\p{L})(?:hr|fru|frk|mr|mrs|ms|miss|dr)\.?[ \u00a0]|borger|ansøger|klager|barnet|eleven|patienten|beboeren|brugeren|pensionisten|citizen|applicant|patient|complainant/iu;
+/** How far from a term a prefilter looks for a person: more than any sentence a scope holds. */
+export const PERSON_REACH = 2000;
 
-/** A cheap test on a raw file: false when it can hold no reference to a person. */
-export function mightReferToPerson(source: string): boolean {
-  return NAME_SIGNAL.test(source) || ROLE_SIGNAL.test(source) || mightHoldCpr(source);
+/**
+ * True when some reference to a person (staff included) stands within PERSON_REACH characters of
+ * one of `positions` in `text`: the cheap test on a file's readable view for the rules that need a
+ * person beside a term.
+ */
+export function personNear(text: string, positions: readonly number[], context: RuleContext): boolean {
+  let checkedUpTo = -1;
+  for (const position of positions) {
+    const from = Math.max(0, position - PERSON_REACH, checkedUpTo);
+    const to = Math.min(text.length, position + PERSON_REACH);
+    if (to <= from) continue;
+    // Start and end the window on a line break or space, so no name is cut in two.
+    const start = from === 0 ? 0 : text.lastIndexOf(' ', from) + 1;
+    const window: Segment = { kind: 'text', text: text.slice(start, to), offset: 0 };
+    if (personReferences(window, context).length > 0) return true;
+    checkedUpTo = Math.max(start, to - 40);
+  }
+  return false;
 }
 
 const cache = new WeakMap<Segment, PersonReference[]>();

@@ -21,10 +21,10 @@ export interface RuleMatch {
 /** A rule with its options read: what the engine runs. */
 export interface RuleChecker {
   /**
-   * A cheap test on a whole raw source: false only when no segment cut from it can hold a finding.
-   * The engine parses a file only when some rule says true.
+   * A cheap test on a whole file's readable view (src/readable-view.ts): false only when no segment
+   * cut from the file can hold a finding. The engine parses a file only when some rule says true.
    */
-  mightMatch(source: string): boolean;
+  mightMatch(view: string, context: RuleContext): boolean;
   check(segment: Segment, context: RuleContext): RuleMatch[];
 }
 

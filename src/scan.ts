@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { location } from 'vfile-location';
+import { redactCprNumbers } from '../rules/no-cpr-number.js';
 import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
+import { readableView } from './readable-view.js';
 import { severityOf, type FileReport, type Finding, type Notice, type Point } from './finding.js';
 import type { RuleContext, RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
@@ -63,8 +65,9 @@ function segmentsOf(source: string, format: SourceFormat): Segment[] {
 }
 
 /** False when no rule could find anything in `source`: then it need not be parsed at all. */
-export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules()): boolean {
-  return rules.some((rule) => rule.checker.mightMatch(source));
+export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules(), today = new Date()): boolean {
+  const view = readableView(source);
+  return rules.some((rule) => rule.checker.mightMatch(view, { today }));
 }
 
 /** Scans one source text. Text that no rule could match is never parsed. */
@@ -72,7 +75,7 @@ export function scanText(source: string, options: ScanOptions = {}): FileReport 
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
-  if (!mightHoldFindings(source, rules)) return report;
+  if (!mightHoldFindings(source, rules, options.today)) return report;
   const format = options.format ?? formatOf(filePath) ?? 'text';
   let segments: Segment[];
   try {
@@ -148,7 +151,7 @@ function pointAt(index: ReturnType<typeof location>, offset: number): Point {
 export function scanName(filePath: string, options: FindingOptions = {}): Finding[] {
   const name = path.basename(filePath);
   const active = options.active ?? activeRules(options.rules);
-  if (!mightHoldFindings(name, active)) return [];
+  if (!mightHoldFindings(name, active, options.today)) return [];
   const origin: Point = { line: 1, column: 1, offset: 0 };
   return findingsIn([identitySegment('filename', name, 0)], name, { ...options, active }).map((finding) => ({
     ...finding,
@@ -158,16 +161,9 @@ export function scanName(filePath: string, options: FindingOptions = {}): Findin
 }
 
 /**
- * `text` with every value the rules find in it replaced by its redacted form. For text the tool
- * prints beside its findings: file paths (`ansoegning_0101901234.pdf`) and the working directory.
+ * `text` with every CPR number in it redacted, at any confidence: for what the tool prints beside
+ * its findings (file paths, the working directory, error messages).
  */
-export function redactValues(text: string, options: Pick<FindingOptions, 'today'> = {}): string {
-  const active = activeRules({ 'no-cpr-number': 'error' }).filter((rule) => rule.id === 'no-cpr-number');
-  if (!mightHoldFindings(text, active)) return text;
-  let redacted = text;
-  const findings = findingsIn([identitySegment('filename', text, 0)], text, { ...options, active, showValues: false });
-  for (const finding of findings.reverse()) {
-    redacted = redacted.slice(0, finding.place.start.offset) + finding.redacted + redacted.slice(finding.place.end.offset);
-  }
-  return redacted;
+export function redactValues(text: string, today = new Date()): string {
+  return redactCprNumbers(text, today);
 }

@@ -41,15 +41,6 @@ export function sourceRange(segment: Segment, from: number, to: number): SourceR
   return { start: segment.starts[from]!, end: segment.ends[last]! };
 }
 
-/** True when text[from, to) is one unbroken run of the source: no markup or entity inside it. */
-export function isContiguousInSource(segment: Segment, from: number, to: number): boolean {
-  if (!segment.starts || !segment.ends) return true;
-  for (let i = from; i < to - 1; i++) {
-    if (segment.ends[i] !== segment.starts[i + 1] || segment.ends[i]! - segment.starts[i]! !== 1) return false;
-  }
-  return to <= from || segment.ends[to - 1]! - segment.starts[to - 1]! === 1;
-}
-
 export function identitySegment(kind: SegmentKind, text: string, offset: number): Segment {
   return { kind, text, offset };
 }

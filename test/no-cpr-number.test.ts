@@ -33,7 +33,13 @@ describe('written forms (15 March 1985, modulus 11)', () => {
     ['narrow no-break space', 'Nr 150385\u202f2000 her', [error(4, 15)]],
     ['tab', 'Nr 150385\t2000 her', [error(4, 15)]],
     ['slash', 'Nr 150385/2000 her', [error(4, 15)]],
-    ['dot', 'Nr 150385.2000 her', [error(4, 15)]],
+    ['dot: weaker evidence, as decimals are written so', 'Nr 150385.2000 her', [warning(4, 15)]],
+    ['dot and a CPR keyword', 'CPR 150385.2000 her', [error(5, 16)]],
+    ['line break', 'Nr 150385\n2000 her', [{ column: 4, endColumn: 5, severity: 'error' }]],
+    ['hyphen and line break', 'Nr 150385-\n2000 her', [{ column: 4, endColumn: 5, severity: 'error' }]],
+    ['spaced hyphen without the second space', 'Nr 150385 -2000 her', [error(4, 16)]],
+    ['three spaces', 'Nr 150385   2000 her', [error(4, 17)]],
+    ['percent-encoded hyphen in a URL', '/a/150385%2D2000.pdf', [error(4, 17)]],
     ['spaced hyphen', 'Nr 150385 - 2000 her', [error(4, 17)]],
     ['spaced en dash', 'Nr 150385 \u2013 2000 her', [error(4, 17)]],
     ['dotted date and hyphen', 'Nr 15.03.85-2000 her', [error(4, 17)]],
@@ -59,6 +65,11 @@ describe('boundaries are digits, not word characters', () => {
     ['a digit after', '15038520001', []],
     ['eleven digits with a separator', '150385-20001', []],
     ['a dotted date without a separator', '15.03.852000', []],
+    ['a decimal fraction before', 'x 1234.150385 2000', []],
+    ['a decimal comma before', 'x 1234,150385 2000', []],
+    ['a percent-encoded space before', 'cpr%201503852000', [error(7, 17)]],
+    ['inside a long hexadecimal hash', 'main.b3fbecd1cf6409494267.js', []],
+    ['four spaces are too many', 'Nr 150385    2000', []],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -137,6 +148,14 @@ describe('other number kinds named nearby lower confidence for that number only'
     ['the nearest label wins: CPR after a phone number', 'tlf. 33 98 00 98, CPR 1503852001', [error(23, 33)]],
     ['the nearest label wins: phone after a CPR', 'CPR 1503852000, tlf. 1503852001', [error(5, 15)]],
     ['a label lowers its own number, not the whole text', 'Kontonr. 1503852000\nSagen: 1503852019', [warning(10, 20), error(8, 18)]],
+    ['a bare "Konto:"', 'Konto: 1503852000', [warning(8, 18)]],
+    ['a bare "Ordre"', 'Ordre 1503852000', [warning(7, 17)]],
+    ['a bare "Faktura"', 'Faktura 1503852000', [warning(9, 19)]],
+    ['a JSON timestamp key', '{"updated":1503852000}', [warning(12, 22)]],
+    ['a cache-busting version', 'style.css?ver=1503852000', [warning(15, 25)]],
+    ['a label must start a word: "automobil" is no "mobil"', 'automobil 1503852000', [error(11, 21)]],
+    ['a label after the number belongs to the next number', 'Hans Jensen 150385-2000 mobil 12345678', [error(13, 24)]],
+    ['a CPR label in the same table row', '| CPR-nr. | 150385-2001 |', [error(13, 24)]],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });

@@ -50,8 +50,12 @@ describe('Markdown (GFM, front matter)', () => {
     expect(places(source, 'markdown')).toEqual(expected);
   });
 
-  it('a line break between date and serial is no separator', () => {
-    expect(places('Nr. 150385\\\n2000\n', 'markdown')).toEqual([]);
+  it.each<[string, string, Where[]]>([
+    ['a hard line break between date and serial', 'Nr. 150385\\\n2000\n', [[1, 5, 2, 5, 'text']]],
+    ['a soft line break after a hyphen', 'Nr. 150385-\n2000\n', [[1, 5, 2, 5, 'text']]],
+    ['a line break in a blockquote', '> Nr. 150385-\n> 2000\n', [[1, 7, 2, 7, 'text']]],
+  ])('%s', (_name, source, expected) => {
+    expect(places(source, 'markdown')).toEqual(expected);
   });
 });
 
@@ -100,7 +104,10 @@ describe('HTML', () => {
     ],
     ['a table cell without its table', '<td>150385-2000</td>', [[1, 5, 1, 16, 'text']]],
     ['a number in two blocks is not one number', '<p>150385</p><p>2000</p>', []],
-    ['<br> between date and serial is no separator', '<p>150385<br>2000</p>', []],
+    ['<br> between date and serial', '<p>150385<br>2000</p>', [[1, 4, 1, 18, 'text']]],
+    ['a footnote mark after the number', '<p>CPR 150385-2000<sup>1</sup></p>', [[1, 8, 1, 19, 'text']]],
+    ['a footnote mark before the number', '<p><sup>2</sup>150385-2000</p>', [[1, 16, 1, 27, 'text']]],
+    ['a percent-encoded character before the number', '<a href="/media/ans%C3%B8gning%201503852000.pdf">x</a>', [[1, 34, 1, 44, 'attribute']]],
   ])('%s', (_name, source, expected) => {
     expect(places(source, 'html')).toEqual(expected);
   });

@@ -3,12 +3,15 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
 
-// Elements whose text runs on within the surrounding sentence; any other element starts a new one.
-const PHRASING = new Set([
+// Elements whose text runs on within the surrounding words: `<b>150385</b>-2000` is one number.
+// Any other element starts a new block. `sup` and `sub` stand apart from the word before them
+// (a footnote mark after a number is no digit of it) but stay in the sentence.
+export const RUNS_ON = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
-  'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup',
-  'time', 'tt', 'u', 'var', 'wbr',
+  'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strong', 'time', 'tt',
+  'u', 'var', 'wbr',
 ]);
+const STANDS_APART = new Set(['sup', 'sub']);
 
 // A whole file is a document, so <html> and <body> keep their attributes (a fragment parse drops
 // those tags); elements the parser implies have no position and are passed over. HTML inside
@@ -107,7 +110,13 @@ export function hastSegments(tree: Root, source: string): Segment[] {
           tableRow(node);
           return;
         }
-        const inline = PHRASING.has(node.tagName);
+        if (STANDS_APART.has(node.tagName)) {
+          if (range) text.appendSynthetic(' ', range[0]);
+          for (const child of node.children) visit(child);
+          if (range) text.appendSynthetic(' ', range[1]);
+          return;
+        }
+        const inline = RUNS_ON.has(node.tagName);
         if (!inline) flush();
         for (const child of node.children) visit(child);
         if (node.tagName === 'template' && node.content) visit(node.content);

@@ -1,0 +1,32 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { RUNS_ON } from './adapters/html.js';
+
+const TAG = /<\/?([A-Za-z][\w:-]*)[^<>]*>/g;
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));|\\u([\da-fA-F]{4})/g;
+// Markdown emphasis, code and escape marks, and blockquote marks at a line's start.
+const MARKDOWN_MARKS = /[*_~`\\]|^[ \t]*(?:>[ \t]?)+/gm;
+
+function decode(whole: string, decimal?: string, hex?: string, name?: string, jsonHex?: string): string {
+  if (name !== undefined) return decodeNamedCharacterReference(name) || whole;
+  const code = Number.parseInt(decimal ?? hex ?? jsonHex!, decimal !== undefined ? 10 : 16);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+}
+
+/**
+ * A raw source read roughly as a person would, without parsing it: inline tags gone (as the
+ * adapters flatten them), other tags a space, Markdown marks gone,
+ * character references and JSON escapes decoded, the insides of tags (attributes, JSX expressions) added at the end. Rules test it
+ * to decide whether a file needs parsing at all. It is built so that whatever a rule can find in a
+ * parsed file's segments, it can also find here: the view may hold more, never less.
+ */
+export function readableView(source: string): string {
+  if (!/[<&\\*_~`>]/.test(source)) return source;
+  const tags: string[] = [];
+  const text = source.replace(TAG, (tag, name: string) => {
+    // A tag's attributes (values, JSX expressions) are read at the end, whole.
+    if (tag.length > name.length + 3) tags.push(tag.slice(name.length + 1, -1));
+    return RUNS_ON.has(name.toLowerCase()) ? '' : ' ';
+  });
+  const all = tags.length > 0 ? `${text}\n${tags.join('\n')}` : text;
+  return all.replace(REFERENCE, decode).replace(MARKDOWN_MARKS, '');
+}
