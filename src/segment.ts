@@ -67,9 +67,10 @@ function entityAt(source: string, at: number): { value: string; length: number }
  * prefixes) and decodes character references, so positions stay exact across them.
  */
 export class SegmentBuilder {
-  private text = '';
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private pieces: string[] = [];
+  private size = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
 
   constructor(
     private readonly kind: SegmentKind,
@@ -77,11 +78,22 @@ export class SegmentBuilder {
   ) {}
 
   get length(): number {
-    return this.text.length;
+    return this.size;
   }
 
   /** Appends `value`, which a parser decoded from source[from, to). */
   appendDecoded(value: string, source: string, from: number, to: number): void {
+    // Most text is its source as it stands: map it in one go.
+    if (value.length === to - from && source.startsWith(value, from)) {
+      this.reserve(value.length);
+      for (let k = 0; k < value.length; k++) {
+        this.starts[this.size + k] = from + k;
+        this.ends[this.size + k] = from + k + 1;
+      }
+      this.size += value.length;
+      this.pieces.push(value);
+      return;
+    }
     let at = from;
     let k = 0;
     while (k < value.length) {
@@ -99,9 +111,7 @@ export class SegmentBuilder {
         if (s === '&') {
           const entity = entityAt(source, at);
           if (entity && value.startsWith(entity.value, k)) {
-            for (const unit of entity.value) {
-              for (let u = 0; u < unit.length; u++) this.push(unit[u]!, at, at + entity.length);
-            }
+            for (let u = 0; u < entity.value.length; u++) this.push(entity.value[u]!, at, at + entity.length);
             k += entity.value.length;
             at += entity.length;
             matched = true;
@@ -120,24 +130,38 @@ export class SegmentBuilder {
 
   /** Appends text with no source of its own (a line break for `<br>`), placed at `at`. */
   appendSynthetic(value: string, at: number): void {
-    for (const ch of value) this.push(ch, at, at);
+    for (let k = 0; k < value.length; k++) this.push(value[k]!, at, at);
   }
 
-  private push(ch: string, start: number, end: number): void {
-    this.text += ch;
-    this.starts.push(start);
-    this.ends.push(end);
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.starts.length) return;
+    let capacity = this.starts.length * 2;
+    while (capacity < this.size + extra) capacity *= 2;
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    starts.set(this.starts.subarray(0, this.size));
+    ends.set(this.ends.subarray(0, this.size));
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  private push(unit: string, start: number, end: number): void {
+    this.reserve(1);
+    this.starts[this.size] = start;
+    this.ends[this.size] = end;
+    this.size += 1;
+    this.pieces.push(unit);
   }
 
   build(): Segment | undefined {
-    if (this.text.length === 0) return undefined;
+    if (this.size === 0) return undefined;
     return {
       kind: this.kind,
-      text: this.text,
+      text: this.pieces.join(''),
       ...(this.block ? { block: true } : {}),
-      offset: this.starts[0] ?? 0,
-      starts: Int32Array.from(this.starts),
-      ends: Int32Array.from(this.ends),
+      offset: this.starts[0]!,
+      starts: this.starts.slice(0, this.size),
+      ends: this.ends.slice(0, this.size),
     };
   }
 }
