@@ -9,6 +9,7 @@ import { formatJson } from './report/json.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { formatSarif } from './report/sarif.js';
 import { formatStylish } from './report/stylish.js';
+import { RuleOptionsError } from './rule.js';
 import { RULES } from './rule-settings.js';
 import { redactValues, scanName } from './scan.js';
 import { UsageError, walk } from './walk.js';
@@ -110,7 +111,7 @@ async function scanPaths(paths: readonly string[], cwd: string, options: FileSca
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
-    const report = await scanFile(entry.path, { ...options, readUnknown: entry.explicit });
+    const report = await scanFile(entry.path, { ...options, explicit: entry.explicit });
     return { filePath: displayPath, findings: [...nameFindings, ...report.findings], notices: report.notices };
   });
   return reports.filter((report) => report.findings.length > 0 || report.notices.length > 0);
@@ -124,20 +125,27 @@ function withoutWarnings(report: FileReport): FileReport {
   };
 }
 
-/** The command line. Returns the exit code; never throws for the user's mistakes. */
+/**
+ * The command line. Returns the exit code; never throws for the user's mistakes. Everything it
+ * prints passes through redaction unless `--show-values` was given: paths, notices and error
+ * messages can hold a number as well as findings can.
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const showValues = argv.includes('--show-values');
+  const redacted = (write: (text: string) => void) => (text: string) => write(showValues ? text : redactValues(text));
+  const safeIo: CliIo = { ...io, stdout: redacted(io.stdout), stderr: redacted(io.stderr) };
   try {
-    return await run(argv, io);
+    return await run(argv, safeIo, showValues);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`cprlint: ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof RuleOptionsError) {
+      safeIo.stderr(`cprlint: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo, showValues: boolean): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     io.stdout(USAGE);
@@ -184,7 +192,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }[format]();
   if (values['output-file']) {
     const target = path.resolve(io.cwd, values['output-file']);
-    await fs.writeFile(target, `${output}\n`).catch((error: NodeJS.ErrnoException) => {
+    await fs.writeFile(target, `${showValues ? output : redactValues(output)}\n`).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`Cannot write ${values['output-file']}: ${error.code ?? error.message}`);
     });
   } else if (output) {

@@ -3,19 +3,30 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileReport, Finding, Notice } from './finding.js';
 import { findingsIn, formatOf, scanText, type ScanOptions } from './scan.js';
-import { identitySegment } from './segment.js';
+import { textSegment } from './segment.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'> {
   /** Files larger than this are not parsed: they are read as plain text in chunks. */
   maxFileSize?: number;
-  /** Read a file whose extension names no known format, as plain text (a path named on purpose). */
-  readUnknown?: boolean;
+  /**
+   * A file named on purpose: read it whatever its extension, and say so when it holds no text.
+   * A file found in a walk whose extension names no format is read as plain text if it holds text,
+   * and passed over quietly if it does not (an image, a font).
+   */
+  explicit?: boolean;
 }
 
 // Formats that hold text but need a reader of their own, which this version does not have.
 const DOCUMENTS = new Set(['.pdf', '.doc', '.docx', '.odt', '.ods', '.xls', '.xlsx', '.ppt', '.pptx', '.rtf']);
+// Formats that hold no text: images, fonts, media, archives, binaries. Only their names are read.
+const NOT_TEXT = new Set(
+  ('.png .jpg .jpeg .gif .webp .avif .ico .bmp .tif .tiff .heic .psd .woff .woff2 .ttf .otf .eot .mp4 .webm ' +
+    '.mov .avi .mkv .mp3 .wav .ogg .flac .m4a .zip .gz .tgz .bz2 .xz .7z .rar .br .zst .wasm .exe .dll .so ' +
+    '.dylib .bin .class .jar .pyc .o .a .db .sqlite').split(' '),
+);
+const SNIFF_BYTES = 8000;
 
 function systemMessage(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -37,7 +48,7 @@ function notScanned(reason: string): Notice {
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
-  const length = Math.min(bytes.length, 8000);
+  const length = Math.min(bytes.length, SNIFF_BYTES);
   for (let i = 0; i < length; i++) if (bytes[i] === 0) return true;
   return false;
 }
@@ -53,7 +64,7 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
       notices: [{ severity: 'warning', message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
     };
   }
-  if (!format && !options.readUnknown) return { filePath, findings: [], notices: [] };
+  if (!format && NOT_TEXT.has(extension) && !options.explicit) return { filePath, findings: [], notices: [] };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array;
   try {
@@ -64,26 +75,52 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   } catch (error) {
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };
   }
+  // An unknown kind of file found in a walk: text is read, anything else passed over quietly.
+  if (!format && !options.explicit && looksBinary(bytes) && !unicodeBom(bytes)) return { filePath, findings: [], notices: [] };
   return scanBytes(bytes, filePath, options);
+}
+
+/** The encoding a byte order mark names, if the bytes start with one. */
+function unicodeBom(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+// Windows-1252 differs from Latin-1 in 0x80-0x9F (Node's decoder reads them as Latin-1's control
+// characters): the en dash 0x96 that separates many a CPR number in old files lives there.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]!);
+}
+
+/**
+ * Decodes a file's bytes: UTF-8, or UTF-16 where a byte order mark says so. Bytes that are not
+ * valid UTF-8 are read as Windows-1252, the usual encoding of older Danish files, with a notice.
+ */
+function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
+  const bom = unicodeBom(bytes);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return { text: new TextDecoder(bom).decode(bytes) };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      text: decodeWindows1252(bytes),
+      notice: { severity: 'warning', message: 'Not valid UTF-8: read as Windows-1252 (Latin-1)' },
+    };
+  }
 }
 
 /** Scans bytes that claim to be the file `filePath` (a file on disk, or standard input). */
 export function scanBytes(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): FileReport {
-  if (looksBinary(bytes)) {
+  if (looksBinary(bytes) && !unicodeBom(bytes)) {
     return { filePath, findings: [], notices: [{ severity: 'warning', message: 'Skipped: binary content (a NUL byte)' }] };
   }
-  let text: string;
-  const notices: Notice[] = [];
-  let format = formatOf(filePath) ?? 'text';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('utf-8').decode(bytes);
-    notices.push({ severity: 'warning', message: 'Not valid UTF-8: scanned as plain text' });
-    format = 'text';
-  }
-  const report = scanText(text, { ...options, filePath, format });
-  report.notices.unshift(...notices);
+  const { text, notice } = decodeText(bytes);
+  const report = scanText(text, { ...options, filePath, format: formatOf(filePath) ?? 'text' });
+  if (notice) report.notices.unshift(notice);
   return report;
 }
 
@@ -120,8 +157,8 @@ async function scanLargeFile(
   let reportedUpTo = -1;
   // A number that ends near a window's end may go on in the next chunk: leave it to that window.
   const scanWindow = (window: string, last: boolean): void => {
-    const segment = identitySegment('text', window, 0);
-    for (const finding of findingsIn([segment], window, options)) {
+    const segment = textSegment('text', window);
+    for (const finding of findingsIn(segment ? [segment] : [], window, options)) {
       if (!last && finding.place.end.offset > window.length - OVERLAP / 4) continue;
       const absolute = carryOffset + finding.place.start.offset;
       if (absolute <= reportedUpTo) continue;

@@ -5,3 +5,4 @@ export { scanFile, scanBytes, DEFAULT_MAX_FILE_SIZE, type FileScanOptions } from
 export { docsUrl, RuleOptionsError, type Rule, type RuleChecker, type RuleMatch, type RuleContext, type RuleLevel, type RuleSetting, type RulesSettings } from './rule.js';
 export type { Confidence, FileReport, Finding, Notice, Place, Point, Reason, RuleId, Severity } from './finding.js';
 export type { Segment, SegmentKind } from './segment.js';
+export { readableView } from './readable-view.js';

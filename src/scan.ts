@@ -90,7 +90,8 @@ export function scanText(source: string, options: ScanOptions = {}): FileReport 
 }
 
 export function parseFallbackNotice(formatName: string, error: unknown): Notice {
-  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  // A parser's message may quote the source, numbers and all.
+  const reason = redactValues(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   return { severity: 'warning', message: `Could not parse as ${formatName} (${reason}); scanned as plain text` };
 }
 

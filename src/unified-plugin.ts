@@ -51,6 +51,8 @@ export function lintTree(file: VFile, options: PluginSettings, segmentsOf: (sour
   const source = String(file.value ?? '');
   if (!mightHoldFindings(source, options.active)) return;
   const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active: options.active });
+  // vfile copies `file.path` into every message; a CPR number in a path is as secret as in the text.
+  const shownPath = file.path && (options.showValues ? file.path : redactValues(file.path));
   for (const finding of findings) {
     const message = file.message(finding.message, {
       place: { start: finding.place.start, end: finding.place.end },
@@ -59,6 +61,10 @@ export function lintTree(file: VFile, options: PluginSettings, segmentsOf: (sour
     });
     message.fatal = finding.severity === 'error';
     message.url = docsUrl(finding.ruleId);
+    if (shownPath) {
+      message.file = shownPath;
+      message.name = message.name.replace(file.path, shownPath);
+    }
   }
   const failing = findings.filter((finding) => options.failOn === 'warning' || (options.failOn === 'error' && finding.severity === 'error'));
   if (failing.length > 0) failBuild(file, failing, options.showValues);

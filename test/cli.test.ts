@@ -207,6 +207,25 @@ describe('no output holds a full CPR number unless asked', () => {
   });
 });
 
+describe('redaction of what the CLI prints besides findings', () => {
+  it.each<[string, string[], Record<string, string>]>([
+    ['a missing path', ['missing_1503852000.md'], {}],
+    ['a glob', ['x/*_1503852000.md'], {}],
+    ['an output file that cannot be written', ['-o', '/nonexistent/1503852000.json', '.'], { 'a.md': 'x\n' }],
+  ])('%s on stderr', (_name, args, files) => {
+    const run = cprlint(args, { cwd: tree(files) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('1503XX-XXXX');
+    expect(run.stderr).not.toContain('1503852000');
+  });
+
+  it('a path whose folder holds a label word', () => {
+    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'telefon/1503852001.txt': 'CPR 150385-2000\n' }) });
+    expect(run.stdout).toContain('telefon/1503XX-XXXX.txt');
+    expect(run.stdout).not.toContain('1503852001');
+  });
+});
+
 describe('walking', () => {
   const files = (run: Run): string[] =>
     JSON.parse(run.stdout).map((report: { filePath: string }) => report.filePath.split(path.sep).slice(-2).join('/'));
@@ -232,12 +251,24 @@ describe('walking', () => {
     expect(files(cprlint(['--format', 'json', 'dist'], { cwd: directory }))).toEqual(['dist/index.html']);
   });
 
-  it('scans a file named on the command line whatever its extension', () => {
-    const directory = tree({ 'notes.unknown': 'CPR 150385-2000\n', 'skipped.unknown': 'CPR 150385-2000\n' });
-    expect(files(cprlint(['--format', 'json', 'notes.unknown'], { cwd: directory }))).toEqual([
-      path.basename(directory) + '/notes.unknown',
+  it('reads files of unknown kinds as plain text when they hold text, and passes over the rest quietly', () => {
+    const directory = tree({
+      'export.tsv': 'navn\tcpr\nJens\t150385-2000\n',
+      '_redirects': '/sag/150385-2000 /sag 301\n',
+      'image.dat': Buffer.concat([Buffer.from('1503852000'), Buffer.from([0, 0, 0])]),
+      'photo.png': 'CPR 150385-2000, not read: images hold no text\n',
+    });
+    expect(files(cprlint(['--format', 'json', '.'], { cwd: directory }))).toEqual([
+      `${path.basename(directory)}/_redirects`,
+      `${path.basename(directory)}/export.tsv`,
     ]);
-    expect(cprlint(['.'], { cwd: directory }).code).toBe(0);
+  });
+
+  it('reads a file named on the command line whatever its extension, and says so when it is binary', () => {
+    const directory = tree({ 'notes.png': 'CPR 150385-2000\n', 'image.dat': Buffer.from([0x31, 0, 0]) });
+    expect(files(cprlint(['--format', 'json', 'notes.png'], { cwd: directory }))).toEqual([`${path.basename(directory)}/notes.png`]);
+    const [report] = JSON.parse(cprlint(['--format', 'json', 'image.dat'], { cwd: directory }).stdout);
+    expect(report.messages).toEqual([expect.objectContaining({ severity: 1, message: 'Skipped: binary content (a NUL byte)' })]);
   });
 
   it('expands globs', () => {
@@ -293,14 +324,25 @@ describe('bad input fails closed', () => {
     ]);
   });
 
-  it('scans invalid UTF-8 as plain text with a warning', () => {
-    const latin1 = Buffer.from('Ansøger: Jens, CPR 150385-2000\n', 'latin1');
-    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.md': latin1 }) });
+  it('reads invalid UTF-8 as Windows-1252, parsed in its own format, with a warning', () => {
+    // 0x96 is Windows-1252's en dash.
+    const latin1 = Buffer.concat([Buffer.from('Ansøger: Jens, nr. **150385**', 'latin1'), Buffer.from([0x96]), Buffer.from('2000\n')]);
+    const cp1252 = Buffer.concat([Buffer.from('<p>Ans\xf8ger 150385', 'latin1'), Buffer.from([0x96]), Buffer.from('2000</p>')]);
+    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.md': latin1, 'b.html': cp1252 }) });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)[0].messages).toEqual([
-      expect.objectContaining({ ruleId: null, severity: 1, message: 'Not valid UTF-8: scanned as plain text' }),
-      expect.objectContaining({ ruleId: 'no-cpr-number', severity: 2, line: 1, column: 20 }),
+    const [markdown, html] = JSON.parse(run.stdout);
+    expect(markdown.messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'Not valid UTF-8: read as Windows-1252 (Latin-1)' }),
+      expect.objectContaining({ ruleId: 'no-cpr-number', severity: 2, line: 1, column: 22, endColumn: 35 }),
     ]);
+    expect(html.messages[1]).toEqual(expect.objectContaining({ ruleId: 'no-cpr-number', line: 1, column: 12, endColumn: 23 }));
+  });
+
+  it('decodes UTF-16 with a byte order mark', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('CPR;Navn\r\n150385-2000;Hans\r\n', 'utf16le')]);
+    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'export.csv': utf16 }) });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0].messages).toEqual([expect.objectContaining({ ruleId: 'no-cpr-number', line: 2, column: 1, endColumn: 12 })]);
   });
 
   it('reads a file over the size limit in chunks, without missing a number at a chunk boundary', () => {
