@@ -12,6 +12,6 @@ export type { CprlintPluginOptions } from './unified-plugin.js';
 export default function rehypeCprlint(options?: CprlintPluginOptions | null) {
   const settings = checkOptions(options);
   return (tree: Root, file: VFile): void => {
-    lintTree(file, settings, (source) => hastSegments(tree, source));
+    lintTree(file, settings, (source) => hastSegments(tree, source), 'counting a byte order mark');
   };
 }

@@ -12,6 +12,6 @@ export type { CprlintPluginOptions } from './unified-plugin.js';
 export default function remarkCprlint(options?: CprlintPluginOptions | null) {
   const settings = checkOptions(options);
   return (tree: Root, file: VFile): void => {
-    lintTree(file, settings, (source) => mdastSegments(tree, source));
+    lintTree(file, settings, (source) => mdastSegments(tree, source), 'after a byte order mark');
   };
 }

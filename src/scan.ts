@@ -70,8 +70,12 @@ export function mightHoldFindings(source: string, rules: readonly ActiveRule[] =
   return rules.some((rule) => rule.checker.mightMatch(view, { today }));
 }
 
-/** Scans one source text. Text that no rule could match is never parsed. */
-export function scanText(source: string, options: ScanOptions = {}): FileReport {
+/**
+ * Scans one source text. Text that no rule could match is never parsed. A leading byte order mark
+ * is dropped, as file readers and ESLint do: positions count from the first character after it.
+ */
+export function scanText(text: string, options: ScanOptions = {}): FileReport {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };

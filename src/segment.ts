@@ -128,6 +128,11 @@ export class SegmentBuilder {
     }
   }
 
+  /** Makes the last `count` characters end at `end` in the source (a decoded escape spans it all). */
+  extendLast(count: number, end: number): void {
+    for (let k = this.size - count; k < this.size; k++) this.ends[k] = end;
+  }
+
   /** Appends text with no source of its own (a line break for `<br>`), placed at `at`. */
   appendSynthetic(value: string, at: number): void {
     for (let k = 0; k < value.length; k++) this.push(value[k]!, at, at);
@@ -166,26 +171,36 @@ export class SegmentBuilder {
   }
 }
 
-/** A stretch of source read as text, with character references decoded where there are any. */
+const ESCAPE = /[&\\]/g;
+const JSON_ESCAPE = /^\\u([\da-fA-F]{4})/;
+
+/** The character a JSON or JavaScript `\uXXXX` escape at source[at] stands for, if there is one. */
+function unicodeEscapeAt(source: string, at: number): { value: string; length: number } | undefined {
+  const match = JSON_ESCAPE.exec(source.slice(at, at + 6));
+  return match ? { value: String.fromCharCode(Number.parseInt(match[1]!, 16)), length: 6 } : undefined;
+}
+
+/**
+ * A stretch of source read as text, with character references (`&nbsp;`, `&#8209;`) and JSON
+ * escapes (`\u2011`) decoded where there are any.
+ */
 export function textSegment(kind: SegmentKind, source: string, from = 0, to = source.length): Segment | undefined {
   if (to <= from) return undefined;
   const slice = source.slice(from, to);
-  if (!slice.includes('&')) return identitySegment(kind, slice, from);
+  if (!slice.includes('&') && !slice.includes('\\u')) return identitySegment(kind, slice, from);
   const builder = new SegmentBuilder(kind);
   let at = from;
-  while (at < to) {
-    const amp = source.indexOf('&', at);
-    const stop = amp === -1 || amp >= to ? to : amp;
+  ESCAPE.lastIndex = from;
+  for (let found = ESCAPE.exec(source); found && found.index < to; found = ESCAPE.exec(source)) {
+    const stop = found.index;
+    const decoded = source[stop] === '&' ? entityAt(source, stop) : unicodeEscapeAt(source, stop);
+    if (!decoded || stop + decoded.length > to) continue;
     if (stop > at) builder.appendDecoded(source.slice(at, stop), source, at, stop);
-    if (stop >= to) break;
-    const entity = entityAt(source, stop);
-    if (entity && stop + entity.length <= to) {
-      builder.appendDecoded(entity.value, source, stop, stop + entity.length);
-      at = stop + entity.length;
-    } else {
-      builder.appendDecoded('&', source, stop, stop + 1);
-      at = stop + 1;
-    }
+    for (let u = 0; u < decoded.value.length; u++) builder.appendSynthetic(decoded.value[u]!, stop);
+    builder.extendLast(decoded.value.length, stop + decoded.length);
+    at = stop + decoded.length;
+    ESCAPE.lastIndex = at;
   }
+  if (at < to) builder.appendDecoded(source.slice(at, to), source, at, to);
   return builder.build();
 }

@@ -47,8 +47,15 @@ export function checkOptions(options: CprlintPluginOptions | null | undefined): 
  * The transform both plugins share: cut segments from the tree, run the rules, record one message
  * per finding, and throw a redacted summary when the build must fail.
  */
-export function lintTree(file: VFile, options: PluginSettings, segmentsOf: (source: string) => Segment[]): void {
-  const source = String(file.value ?? '');
+export function lintTree(
+  file: VFile,
+  options: PluginSettings,
+  segmentsOf: (source: string) => Segment[],
+  positions: 'after a byte order mark' | 'counting a byte order mark',
+): void {
+  const value = String(file.value ?? '');
+  // micromark counts from after a leading byte order mark, parse5 counts it.
+  const source = positions === 'after a byte order mark' && value.charCodeAt(0) === 0xfeff ? value.slice(1) : value;
   if (!mightHoldFindings(source, options.active)) return;
   const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active: options.active });
   // vfile copies `file.path` into every message; a CPR number in a path is as secret as in the text.

@@ -63,7 +63,12 @@ export async function* walk(paths: readonly string[], cwd: string): AsyncGenerat
     const stat = await fs.stat(fullPath).catch(() => undefined);
     if (stat?.isDirectory()) {
       yield { path: fullPath, kind: 'directory', explicit: true };
-      yield* walkDirectory(fullPath, rootScopes);
+      const tally: Tally = { files: 0, ignored: 0 };
+      yield* walkDirectory(fullPath, rootScopes, tally);
+      // A build folder whose own ignore file says "*" must not pass as clean.
+      if (tally.files === 0 && tally.ignored > 0) {
+        throw new UsageError(`All files under ${given} are ignored by a .gitignore or .cprlintignore: name the files, or change the ignore file`);
+      }
     } else if (stat) {
       yield { path: fullPath, kind: 'file', explicit: true };
     } else if (isDynamicPattern(given)) {
@@ -77,7 +82,12 @@ export async function* walk(paths: readonly string[], cwd: string): AsyncGenerat
   }
 }
 
-async function* walkDirectory(directory: string, outerScopes: readonly IgnoreScope[]): AsyncGenerator<WalkEntry> {
+interface Tally {
+  files: number;
+  ignored: number;
+}
+
+async function* walkDirectory(directory: string, outerScopes: readonly IgnoreScope[], tally: Tally): AsyncGenerator<WalkEntry> {
   const scope = await ignoreScope(directory, IGNORE_FILES);
   const scopes = scope ? [...outerScopes, scope] : outerScopes;
   let entries: Dirent[];
@@ -93,12 +103,16 @@ async function* walkDirectory(directory: string, outerScopes: readonly IgnoreSco
     // Symbolic links to directories are not followed: a walk must end.
     const isDirectory = entry.isDirectory();
     if (!isDirectory && !entry.isFile() && !entry.isSymbolicLink()) continue;
-    if (isIgnored(fullPath, isDirectory, scopes)) continue;
+    if (isIgnored(fullPath, isDirectory, scopes)) {
+      tally.ignored += 1;
+      continue;
+    }
     if (isDirectory) {
       yield { path: fullPath, kind: 'directory', explicit: false };
-      yield* walkDirectory(fullPath, scopes);
+      yield* walkDirectory(fullPath, scopes, tally);
     } else {
       if (entry.isSymbolicLink() && (await fs.stat(fullPath).catch(() => undefined))?.isDirectory()) continue;
+      tally.files += 1;
       yield { path: fullPath, kind: 'file', explicit: false };
     }
   }

@@ -246,6 +246,14 @@ describe('walking', () => {
     expect(files(cprlint(['--format', 'json', '.'], { cwd: directory }))).toEqual(['pages/a.md', 'sub/open.md']);
   });
 
+  it('refuses to call a folder clean when its own ignore file hides every file', () => {
+    const run = cprlint(['dist'], { cwd: tree({ 'dist/.gitignore': '*\n', 'dist/index.html': '<p>CPR 150385-2000</p>' }) });
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: 'cprlint: All files under dist are ignored by a .gitignore or .cprlintignore: name the files, or change the ignore file\n',
+    });
+  });
+
   it('scans a build output that the .gitignore above it lists', () => {
     const directory = tree({ '.gitignore': 'dist/\n', 'dist/index.html': '<p>CPR 150385-2000</p>' });
     expect(files(cprlint(['--format', 'json', 'dist'], { cwd: directory }))).toEqual(['dist/index.html']);

@@ -46,6 +46,7 @@ describe('Markdown (GFM, front matter)', () => {
     ['footnote', 'Tekst[^1]\n\n[^1]: Sag 150385-2000\n', [[3, 11, 3, 22, 'text']]],
     ['CRLF line endings', 'Hej\r\n\r\nNr 150385-2000\r\n', [[3, 4, 3, 15, 'text']]],
     ['an emoji before counts two UTF-16 units', '😀 150385-2000\n', [[1, 4, 1, 15, 'text']]],
+    ['a byte order mark is not counted', '\uFEFFNr **150385**-2000\n', [[1, 6, 1, 19, 'text']]],
   ])('%s', (_name, source, expected) => {
     expect(places(source, 'markdown')).toEqual(expected);
   });
@@ -119,6 +120,8 @@ describe('plain text formats', () => {
     ['TSX attribute', '<Ansoeger cpr="150385-2000" />', [[1, 16, 1, 27, 'text']]],
     ['entity in a template', '<p>{{ name }} 150385&nbsp;2000</p>', [[1, 15, 1, 31, 'text']]],
     ['CSV', 'navn;cpr\nJens;150385-2000\n', [[2, 6, 2, 17, 'text']]],
+    ['JSON escape for the non-breaking hyphen', '{"x":"150385\\u20112000"}', [[1, 7, 1, 23, 'text']]],
+    ['JSON escape for a no-break space', '{"x":"150385\\u00a02000"}', [[1, 7, 1, 23, 'text']]],
   ])('%s', (_name, source, expected) => {
     expect(places(source, 'text')).toEqual(expected);
   });

@@ -9,15 +9,17 @@ describe('textSegment decodes character references and maps back to the source',
     ['hexadecimal', 'a&#x2013;1', 'a\u20131', [9, 10]],
     ['unknown name stays as it is', 'a&nope;1', 'a&nope;1', [7, 8]],
     ['a bare ampersand', 'a & 1', 'a & 1', [4, 5]],
+    ['a JSON escape', 'a\\u20131', 'a\u20131', [7, 8]],
+    ['a backslash that is no escape', 'a\\n1', 'a\\n1', [3, 4]],
   ])('%s', (_name, source, text, [start, end]) => {
     const segment = textSegment('text', source)!;
     expect(segment.text).toBe(text);
     expect(sourceRange(segment, text.length - 1, text.length)).toEqual({ start, end });
   });
 
-  it('maps a decoded character to the whole reference', () => {
-    const segment = textSegment('text', 'x&nbsp;y')!;
-    expect(sourceRange(segment, 1, 2)).toEqual({ start: 1, end: 7 });
+  it('maps a decoded character to the whole reference or escape', () => {
+    expect(sourceRange(textSegment('text', 'x&nbsp;y')!, 1, 2)).toEqual({ start: 1, end: 7 });
+    expect(sourceRange(textSegment('text', 'x\\u00a0y')!, 1, 2)).toEqual({ start: 1, end: 7 });
   });
 });
 

@@ -87,6 +87,11 @@ describe('cprlint/remark in a unified pipeline', () => {
     );
   });
 
+  it('places findings right after a byte order mark', async () => {
+    const file = await markdownPipeline({ failOn: 'never' }).process('\uFEFFNr **150385**-2000\n');
+    expect(file.messages.map((message) => summary(message).place)).toEqual(['1:6-1:19']);
+  });
+
   it('leaves files without a candidate alone', async () => {
     const file = await markdownPipeline(undefined).process('Ring på 33 98 00 98 i 2026.\n');
     expect(file.messages).toEqual([]);
