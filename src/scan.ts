@@ -50,7 +50,8 @@ const FORMAT_NAMES: Record<SourceFormat, string> = {
   text: 'plain text',
 };
 
-function segmentsOf(source: string, format: SourceFormat): Segment[] {
+/** Parses a source in a format and cuts it into segments; throws when the source does not parse. */
+export function parseSegments(source: string, format: SourceFormat): Segment[] {
   switch (format) {
     case 'markdown':
     case 'mdx':
@@ -83,10 +84,10 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
   const format = options.format ?? formatOf(filePath) ?? 'text';
   let segments: Segment[];
   try {
-    segments = segmentsOf(source, format);
+    segments = parseSegments(source, format);
   } catch (error) {
     // Fail closed: what cannot be parsed is still read, as plain text.
-    segments = segmentsOf(source, 'text');
+    segments = parseSegments(source, 'text');
     report.notices.push(parseFallbackNotice(FORMAT_NAMES[format], error));
   }
   report.findings = findingsIn(segments, source, { ...options, active: rules });
