@@ -2,6 +2,7 @@ import type { Element, Nodes, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { rangeOf, type Positioned } from './unist-range.js';
 
 // Elements whose text runs on within the surrounding words: `<b>150385</b>-2000` is one number.
 // Any other element starts a new block. `sup` and `sub` stand apart from the word before them
@@ -41,16 +42,6 @@ function startTagEnd(source: string, from: number, limit: number): number {
     }
   }
   return limit;
-}
-
-interface Positioned {
-  position?: { start: { offset?: number }; end: { offset?: number } } | undefined;
-}
-
-function rangeOf(node: Positioned): [number, number] | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : [start, end];
 }
 
 /**

@@ -10,6 +10,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { rangeOf, type Positioned } from './unist-range.js';
 import { CELL_SEPARATOR, htmlSegments, shiftSegments } from './html.js';
 
 /**
@@ -30,16 +31,6 @@ const mdxParser = unified().use(remarkParse).use(gfmStructure).use(remarkFrontma
 export function markdownSegments(source: string, mdx: boolean): Segment[] {
   const parser = mdx ? mdxParser : markdownParser;
   return mdastSegments(parser.parse(source), source);
-}
-
-interface Positioned {
-  position?: { start: { offset?: number }; end: { offset?: number } } | undefined;
-}
-
-function rangeOf(node: Positioned): [number, number] | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : [start, end];
 }
 
 // A node we handle by its type alone: MDX adds types that mdast's own union does not name.
