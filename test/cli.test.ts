@@ -129,7 +129,7 @@ describe('formats', () => {
       endColumn: 27,
       confidence: 'high',
       reasons: ['valid date', 'modulus 11', 'CPR keyword nearby'],
-      place: 'frontmatter',
+      kind: 'frontmatter',
       value: '1503XX-XXXX',
     });
   });
@@ -312,7 +312,7 @@ describe('standard input', () => {
     expect(run.code).toBe(1);
     const [report] = JSON.parse(run.stdout);
     expect(report.filePath).toBe(path.join(ROOT, 'page.html'));
-    expect(report.messages[0]).toMatchObject({ line: 1, column: 10, endColumn: 30, place: 'text' });
+    expect(report.messages[0]).toMatchObject({ line: 1, column: 10, endColumn: 30, kind: 'text' });
   });
 
   it('is plain text without a file name', () => {

@@ -18,7 +18,7 @@ export function formatJson(reports: readonly FileReport[], cwd: string): string 
                 ...message,
                 confidence: finding.confidence,
                 reasons: finding.reasons,
-                place: finding.kind,
+                kind: finding.kind,
                 value: finding.value ?? finding.redacted,
               }
             : message,
