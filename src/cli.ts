@@ -9,8 +9,8 @@ import { formatJson } from './report/json.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { formatSarif } from './report/sarif.js';
 import { formatStylish } from './report/stylish.js';
-import { RuleOptionsError } from './rule.js';
-import { RULES } from './rule-settings.js';
+import { RuleOptionsError, type RulesSettings } from './rule.js';
+import { activeRules, RULES } from './rule-settings.js';
 import { redactValues, scanName } from './scan.js';
 import { UsageError, walk } from './walk.js';
 
@@ -34,6 +34,7 @@ Options:
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
+      --rule <json>          set rules, as {"no-health-data": ["error", {"mode": "any"}]} (repeatable)
       --show-values          print the numbers found in full (never the default)
       --max-file-size <size> read larger files as plain text in chunks (default 10MB; e.g. 500kB)
       --color, --no-color    force colours in the stylish format on or off
@@ -73,6 +74,7 @@ function parseCommandLine(argv: readonly string[]) {
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         'show-values': { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -83,6 +85,25 @@ function parseCommandLine(argv: readonly string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
+}
+
+/** The `--rule` flags, each a JSON object of rule settings, later ones overriding earlier ones. */
+function readRuleFlags(flags: readonly string[]): RulesSettings | undefined {
+  if (flags.length === 0) return undefined;
+  const settings: RulesSettings = {};
+  for (const flag of flags) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(flag);
+    } catch {
+      throw new UsageError(`--rule takes JSON such as '{"no-health-data": "warn"}', not ${flag}`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new UsageError(`--rule takes a JSON object of rule settings, not ${flag}`);
+    }
+    Object.assign(settings, parsed);
+  }
+  return settings;
 }
 
 /** Runs at most `limit` scans at once, keeping the results in the order of the items. */
@@ -164,8 +185,12 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
       throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
   }
+  const rules = readRuleFlags(values.rule ?? []);
+  // Resolving them here makes a mistake in them a usage error before any file is read.
+  activeRules(rules);
   const options: FileScanOptions = {
     showValues: values['show-values'],
+    ...(rules ? { rules } : {}),
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
   };
 

@@ -82,6 +82,27 @@ describe('exit codes', () => {
     expect(run.stdout).toBe('');
   });
 
+  it.each<[string, string[], RegExp]>([
+    ['a --rule that is no JSON', ['--rule', 'no-health-data: off', '.'], /^cprlint: --rule takes JSON such as .*, not no-health-data: off\n$/],
+    ['a --rule naming an unknown rule', ['--rule', '{"no-such-rule": "off"}', '.'], /^cprlint: Unknown rule "no-such-rule" \(known: no-cpr-number, no-health-data, no-named-complaint\)\n$/],
+    ['a --rule with a bad option', ['--rule', '{"no-health-data": ["error", {"mode": "all"}]}', '.'], /^cprlint: no-health-data: option "mode" must be "identified" or "any", not "all"\n$/],
+  ])('2 and one line for %s', (_name, args, stderr) => {
+    const run = cprlint(args, { cwd: tree({ 'a.md': 'x\n' }) });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(stderr);
+  });
+
+  it('--rule sets levels and options', () => {
+    const directory = tree({ 'a.md': 'Vi har et tilbud til borgere med demens.\n\nKlage fra Jens Hansen over hjemmeplejen.\n' });
+    expect(cprlint(['.'], { cwd: directory }).code).toBe(1);
+    const run = cprlint(['--format', 'json', '--rule', '{"no-health-data": ["error", {"mode": "any"}]}', '--rule', '{"no-named-complaint": "warn"}', '.'], { cwd: directory });
+    const [report] = JSON.parse(run.stdout);
+    expect(report.messages.map((message: { ruleId: string; severity: number; line: number }) => [message.ruleId, message.severity, message.line])).toEqual([
+      ['no-health-data', 2, 1],
+      ['no-named-complaint', 1, 3],
+    ]);
+  });
+
   it('2 for a file that cannot be read, naming it', () => {
     const directory = tree({ 'a.md': 'x\n' });
     fs.symlinkSync(path.join(directory, 'gone.md'), path.join(directory, 'dangling.md'));
