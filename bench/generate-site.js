@@ -1,14 +1,19 @@
 // Writes the benchmark's test site: a Danish municipality's static site, with Markdown sources,
 // HTML build output and TSX components. Mostly clean text full of numbers that are not CPR numbers
-// (dates, phone, CVR, account and case numbers), with CPR numbers planted in about 2% of the files.
-// Seeded, so every run and every machine scans the same bytes.
+// (dates, phone, CVR, account and case numbers), with CPR numbers planted in about 2% of the files,
+// health data or a complaint about a named citizen in about 2% of the pages, and in about a quarter
+// of the pages the traps that surround them on a real site: health and complaint words with no
+// citizen named, staff named as contacts. Seeded, so every run and every machine scans the same bytes.
 //
 //   node bench/generate-site.js <directory>   writes the site there, to look at it
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const PLANTED_SHARE = 0.02;
+const PLANTED_CPR_SHARE = 0.02;
+// Pages (Markdown and HTML) with a citizen's health data or named complaint; pages with traps.
+const PLANTED_PROSE_SHARE = 0.02;
+const TRAP_SHARE = 0.25;
 
 // What to write, by extension: build output (HTML) is the bulk of a real site, components the least.
 const BUDGET = { '.md': 9e6, '.html': 9.5e6, '.tsx': 2.5e6 };
@@ -119,6 +124,9 @@ const SLOTS = {
   amount: (r) => r.int(12, 98_000).toLocaleString('da-DK') + '.000',
   n: (r) => String(r.int(2, 120)),
   name: (r) => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`,
+  // "Jens Hansens klage"
+  possessiveName: (r) => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}s`,
+  surname: (r) => r.pick(LAST_NAMES),
   party: (r) => r.pick(PARTIES),
   address: (r) => `${r.pick(STREETS)} ${r.int(1, 80)}, ${r.int(4600, 4699)} ${r.pick(TOWNS)}`,
   town: (r) => r.pick(TOWNS),
@@ -185,15 +193,19 @@ function sentences(r, templates, count) {
   return Array.from({ length: count }, () => fill(r, r.pick(templates)));
 }
 
-/** A paragraph as inline parts: text, and now and then a link or strong emphasis. */
+/**
+ * A paragraph as inline parts: text, and now and then a link or strong emphasis. `sentenceCount`
+ * says how many plain sentences it opens with, so a trap can be put among them.
+ */
 function paragraph(r, templates) {
-  const parts = sentences(r, templates, r.int(2, 5));
+  const sentenceCount = r.int(2, 5);
+  const parts = sentences(r, templates, sentenceCount);
   if (r.chance(0.3)) parts.push({ strong: 'Bemærk:' }, fill(r, r.pick(templates)));
   if (r.chance(0.3)) {
     const service = r.pick(SERVICES);
     parts.push('Læs mere om', { link: service.toLowerCase(), href: `/borger/${slug(service)}/` });
   }
-  return { type: 'paragraph', parts };
+  return { type: 'paragraph', parts, sentenceCount };
 }
 
 function slug(text) {
@@ -216,9 +228,69 @@ function plantedCpr(r) {
   return `${date}${r.pick(['', '-', ' '])}${serial}`;
 }
 
+// Each line with the rules it is a finding of: a complainant named with a CPR number is both a
+// CPR number and a named complaint.
 const CPR_LINES = [
-  'Barnets cpr-nummer: {cpr}', 'CPR-nr. {cpr}', 'Ansøgers personnummer er {cpr}.',
-  'Klager ({name}, cpr {cpr}) er orienteret.',
+  { template: 'Barnets cpr-nummer: {cpr}', rules: ['no-cpr-number'] },
+  { template: 'CPR-nr. {cpr}', rules: ['no-cpr-number'] },
+  { template: 'Ansøgers personnummer er {cpr}.', rules: ['no-cpr-number'] },
+  { template: 'Klager ({name}, cpr {cpr}) er orienteret.', rules: ['no-cpr-number', 'no-named-complaint'] },
+];
+
+// A citizen's health data and complaints, written as editors have published them in minutes and
+// case lists: each one is an error of its rule.
+const HEALTH_DATA_LINES = [
+  'Borgeren {name} er i behandling for depression.',
+  '{name} lider af Parkinsons sygdom og har behov for hjælpemidler.',
+  '{name} har fået bevilget en kørestol efter en blodprop i hjernen.',
+  '{name} er visiteret til plejehjem på grund af demens.',
+  '{name} har været sygemeldt med stress siden {dateWords}.',
+  'Tilskud til genoptræning efter brystkræft: {name}, {address}.',
+  'Hr. {surname} har diabetes og får hjælp til at tage sin insulin.',
+  'Ansøgning om merudgifter til {name}, der har ADHD og autisme.',
+];
+const NAMED_COMPLAINT_LINES = [
+  'Klage fra {name} over hjemmeplejens vurdering.',
+  'Klager: {name}, {address}',
+  '{name} har klaget over afslaget på boligstøtte.',
+  'Afgørelse i klagesag vedrørende {name}.',
+  '{possessiveName} klage over visitationen er sendt videre til Ankestyrelsen.',
+  'Anke af afgørelse om hjemmehjælp – {name}',
+];
+
+// Health and complaint words where no citizen is named, as a municipal site is full of them: none
+// of these is a finding. Staff named as contacts or officials, organisations named after a
+// disease, compounds that name a service, counts of complaints and how to complain.
+const TRAP_LINES = [
+  'Vi har et tilbud til borgere med demens.',
+  'Kommunen tilbyder genoptræning efter blodprop og kræft.',
+  'Har du brug for hjælpemidler, fx en rollator eller en kørestol, kan du søge hos {dept}.',
+  'Pårørende til mennesker med demens kan få aflastning op til {n} timer om ugen.',
+  'Forløbet er for borgere med KOL, diabetes eller en hjertesygdom.',
+  'Kom og hør om livet efter kræft i {venue} den {dateWords} {time}.',
+  'Rådgivningen er gratis og anonym for unge med angst, depression eller en spiseforstyrrelse.',
+  'Der er fortsat for få arbejdskræfter i ældreplejen.',
+  'Der blev sat ekstra kræfter ind på vintertjenesten.',
+  'Misbrug af kommunens midler bliver altid politianmeldt.',
+  'Kolonihaveforeningen holder generalforsamling den {dateWords}.',
+  'Kontakt demenskoordinator {name} på tlf. {phone}.',
+  'Spørgsmål om genoptræning kan rettes til fysioterapeut {name}, tlf. {phone}.',
+  'Psykiatrisk sygeplejerske {name} holder åben rådgivning om angst og depression.',
+  '{name} er ny leder af demenscentret i {town}.',
+  'Kræftens Bekæmpelse holder rådgivning i {venue} hver tirsdag {hours}.',
+  'Arrangementet er i samarbejde med Kræftens Bekæmpelse og Scleroseforeningen.',
+  'Handicaprådet holder møde den {dateWords}, og formand {name} byder velkommen.',
+  'Sådan klager du over en afgørelse.',
+  'Vil du klage over afgørelsen, skal klagen være modtaget senest fire uger efter, at du har fået den.',
+  'Kommunen modtog {n} klager over hjemmeplejen i {year}.',
+  'Ankestyrelsen behandlede {n} klagesager fra kommunen i {year}.',
+  'Kontakt klagekoordinator {name} på tlf. {phone}, hvis du har spørgsmål til din klage.',
+  'Klagen fra borgeren er behandlet, og borgeren har fået medhold.',
+  'Borgmester {name} modtog kritik og klager fra borgerne.',
+  // Council members, named with their party as minutes name them, and the head of an institution.
+  '{name} ({party}) spurgte til ventelisten til plejehjem.',
+  '{name} ({party}) spurgte til behandlingen af klager over hjemmeplejen.',
+  'Efter mødet var der rundvisning på Plejehjemmet Egely ved forstander {name}.',
 ];
 
 /** A page as blocks, so the same content can be written as Markdown or as HTML. */
@@ -294,18 +366,41 @@ function page(r, kind) {
   };
 }
 
+/** A labelled CPR number: `{ text, rules }`, the rules it is a finding of. */
 function cprLine(r) {
-  return fill(r, r.pick(CPR_LINES).replace('{cpr}', plantedCpr(r)));
+  const { template, rules } = r.pick(CPR_LINES);
+  return { text: fill(r, template.replace('{cpr}', plantedCpr(r))), rules };
 }
 
-/** Puts a labelled CPR number into the page, where an editor would paste one. */
-function plant(r, content) {
-  const line = cprLine(r);
+/** A citizen's health data or named complaint: `{ text, rules }`. */
+function proseLine(r) {
+  return r.chance(0.5)
+    ? { text: fill(r, r.pick(HEALTH_DATA_LINES)), rules: ['no-health-data'] }
+    : { text: fill(r, r.pick(NAMED_COMPLAINT_LINES)), rules: ['no-named-complaint'] };
+}
+
+/** Puts a planted line into the page, where an editor would paste one. */
+function plant(r, content, line) {
   const at = r.int(0, content.blocks.length);
   const block = r.chance(0.5)
-    ? { type: 'paragraph', parts: [line] }
-    : { type: 'list', items: [fill(r, 'Sagsbehandler: {name}'), line] };
+    ? { type: 'paragraph', parts: [line.text] }
+    : { type: 'list', items: [fill(r, 'Sagsbehandler: {name}'), line.text] };
   content.blocks.splice(at, 0, block);
+}
+
+/** Puts one to three traps into the page: among a paragraph's sentences, or as a paragraph of their own. */
+function addTraps(r, content) {
+  const paragraphs = content.blocks.filter((block) => block.sentenceCount);
+  for (let count = r.int(1, 3); count > 0; count--) {
+    const trap = fill(r, r.pick(TRAP_LINES));
+    if (paragraphs.length > 0 && r.chance(0.6)) {
+      const paragraph = r.pick(paragraphs);
+      paragraph.parts.splice(r.int(0, paragraph.sentenceCount), 0, trap);
+      paragraph.sentenceCount += 1;
+    } else {
+      content.blocks.splice(r.int(0, content.blocks.length), 0, { type: 'paragraph', parts: [trap] });
+    }
+  }
 }
 
 function inlineMarkdown(parts) {
@@ -426,7 +521,7 @@ const COMPONENT_NOTES = [
   'Reg.nr. {reg} konto {account}',
 ];
 
-function component(r, name, plantLine) {
+function component(r, name, plantedLine) {
   const rows = Array.from({ length: r.int(4, 14) }, () => {
     const label = fill(r, r.pick(['{dept}', '{town}', '{name}', '{venue}']));
     return `  { label: '${label}', phone: '${fill(r, '{phone}')}', note: '${fill(r, r.pick(COMPONENT_NOTES))}' },`;
@@ -451,7 +546,7 @@ export function ${name}({ heading = '${escape(r.pick([...SERVICES, ...NEWS_TITLE
     <section className={styles.root} aria-labelledby="${id}-heading">
       <h2 id="${id}-heading">{heading}</h2>
       <p>${escape(fill(r, r.pick(SERVICE_SENTENCES)))}</p>
-      ${plantLine ? `<p className={styles.note}>${escape(plantLine)}</p>` : ''}
+      ${plantedLine ? `<p className={styles.note}>${escape(plantedLine.text)}</p>` : ''}
       <table className={styles.table}>
         <thead>
           <tr><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Bemærkning</th></tr>
@@ -475,40 +570,61 @@ export function ${name}({ heading = '${escape(r.pick([...SERVICES, ...NEWS_TITLE
 }
 
 /**
- * Writes the site under `root` and says what it wrote: bytes by extension, file count, and the
- * files with a planted CPR number (one number each).
+ * Writes the site under `root` and says what it wrote: bytes by extension, file count, the files
+ * (paths relative to `root`) each rule should find something in, by rule id (`planted`), and the
+ * number of files with traps.
  */
 export function generateSite(root, seed = 20260326) {
   const r = randomSource(seed);
   const bytes = { '.md': 0, '.html': 0, '.tsx': 0 };
   let files = 0;
-  let planted = 0;
-  const write = (relative, text, withCpr) => {
+  let withTraps = 0;
+  const planted = { 'no-cpr-number': [], 'no-health-data': [], 'no-named-complaint': [] };
+  const write = (relative, text, { plantedLines = [], traps = false } = {}) => {
     const target = path.join(root, relative);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);
     bytes[path.extname(relative)] += Buffer.byteLength(text);
     files += 1;
-    if (withCpr) planted += 1;
+    for (const rule of new Set(plantedLines.flatMap((line) => line.rules))) planted[rule].push(relative);
+    if (traps) withTraps += 1;
   };
   for (let i = 0; bytes['.md'] < BUDGET['.md'] || bytes['.html'] < BUDGET['.html']; i++) {
     // Meeting minutes are few but long; news pages are many and short.
     const kind = r.pick(['minutes', 'service', 'service', 'news', 'news', 'news']);
     const content = page(r, kind);
-    const withCpr = r.chance(PLANTED_SHARE);
-    if (withCpr) plant(r, content);
+    const plantedLines = [];
+    if (r.chance(PLANTED_CPR_SHARE)) plantedLines.push(cprLine(r));
+    if (r.chance(PLANTED_PROSE_SHARE)) plantedLines.push(proseLine(r));
+    for (const line of plantedLines) plant(r, content, line);
+    const traps = r.chance(TRAP_SHARE);
+    if (traps) addTraps(r, content);
     const name = `${slug(content.title)}-${i}`;
     const url = `/${content.section}/${name}/`;
-    if (bytes['.md'] < BUDGET['.md']) write(`content${url.slice(0, -1)}.md`, markdown(content), withCpr);
-    if (bytes['.html'] < BUDGET['.html']) write(`public${url}index.html`, html(content, url), withCpr);
+    const planting = { plantedLines, traps };
+    if (bytes['.md'] < BUDGET['.md']) write(`content${url.slice(0, -1)}.md`, markdown(content), planting);
+    if (bytes['.html'] < BUDGET['.html']) write(`public${url}index.html`, html(content, url), planting);
   }
   for (let i = 0; bytes['.tsx'] < BUDGET['.tsx']; i++) {
-    const plantLine = r.chance(PLANTED_SHARE) ? cprLine(r) : undefined;
+    const plantedLine = r.chance(PLANTED_CPR_SHARE) ? cprLine(r) : undefined;
     const name = `${r.pick(COMPONENTS)}${i}`;
-    write(`src/components/${name}.tsx`, component(r, name, plantLine), Boolean(plantLine));
+    write(`src/components/${name}.tsx`, component(r, name, plantedLine), { plantedLines: plantedLine ? [plantedLine] : [] });
   }
   const totalBytes = Object.values(bytes).reduce((a, b) => a + b, 0);
-  return { root, files, bytes, totalBytes, planted };
+  return { root, files, bytes, totalBytes, planted, withTraps };
+}
+
+/** What the site holds, in one line: its size and what is planted in it. */
+export function describeSite(site) {
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  const byExtension = Object.entries(site.bytes).map(([extension, bytes]) => `${extension} ${megabytes(bytes)}`);
+  return (
+    `${site.files} files, ${megabytes(site.totalBytes)} MB (${byExtension.join(', ')}); ` +
+    `${site.planted['no-cpr-number'].length} with a planted CPR number, ` +
+    `${site.planted['no-health-data'].length} with health data about a named citizen, ` +
+    `${site.planted['no-named-complaint'].length} with a named complaint (CPR lines included), ` +
+    `${site.withTraps} with traps (health and complaint words, no citizen named)`
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -518,7 +634,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exitCode = 2;
   } else {
     const site = generateSite(path.resolve(root));
-    const megabytes = (site.totalBytes / 1e6).toFixed(1);
-    process.stdout.write(`${site.files} files, ${megabytes} MB, ${site.planted} with a planted CPR number\n`);
+    process.stdout.write(`${describeSite(site)}\n`);
   }
 }

@@ -3,14 +3,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSite } from './generate-site.js';
+import { describeSite, generateSite } from './generate-site.js';
 import { RUNS } from './measure.js';
+import { ruleCosts } from './rule-costs.js';
 import { scanVersusParsing } from './scan-versus-parsing.js';
 
 // Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
 // rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
-const SECTIONS = [scanVersusParsing];
+const SECTIONS = [scanVersusParsing, ruleCosts];
 
 const megabytes = (bytes) => bytes / 1e6;
 
@@ -42,11 +43,7 @@ async function main() {
     const started = performance.now();
     const site = generateSite(path.join(workDir, 'site'));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const byExtension = Object.entries(site.bytes).map(([extension, bytes]) => `${extension} ${megabytes(bytes).toFixed(1)}`);
-    console.log(
-      `Site: ${site.files} files, ${megabytes(site.totalBytes).toFixed(1)} MB (${byExtension.join(', ')}), ` +
-        `${site.planted} with a planted CPR number; generated in ${seconds} s`,
-    );
+    console.log(`Site: ${describeSite(site)}; generated in ${seconds} s`);
 
     let allMet = true;
     for (const section of SECTIONS) {

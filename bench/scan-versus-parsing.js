@@ -77,8 +77,9 @@ export const scanVersusParsing = {
       return `  ${id.padEnd(width)}  ${parts.join(', ')}`;
     });
     const notes = [
-      `cprlint found ${found.errors} errors and ${found.warnings} warnings in ${found.files} files; ` +
-        `${site.planted} files have a planted CPR number.`,
+      `cprlint found ${found.errors} errors and ${found.warnings} warnings (all rules) in ${found.files} files; ` +
+        `${site.planted['no-cpr-number'].length} files have a planted CPR number, ` +
+        `${site.planted['no-health-data'].length} health data and ${site.planted['no-named-complaint'].length} a named complaint.`,
       "Files that rules' prefilters send on to parsing (cprlint parses those of any rule):",
       ...passing,
     ];

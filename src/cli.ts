@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +11,9 @@ import { formatStylish } from './report/stylish.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES } from './rule-settings.js';
 import { redactValues, scanName } from './scan.js';
+import { VERSION } from './version.js';
 import { UsageError, walk } from './walk.js';
 
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];

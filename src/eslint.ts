@@ -1,0 +1,172 @@
+import type { ESLint, Linter, Rule } from 'eslint';
+import type { Root } from 'mdast';
+import { estreeSegments, type EstreeComment, type EstreeNode } from './adapters/estree.js';
+import { mdastSegments } from './adapters/markdown.js';
+import type { RuleId } from './finding.js';
+import { docsUrl, RuleOptionsError, type RulesSettings } from './rule.js';
+import { activeRules, RULES, type ActiveRule } from './rule-settings.js';
+import { findingsIn, mightHoldFindings } from './scan.js';
+import type { Segment } from './segment.js';
+import { VERSION } from './version.js';
+
+/** What the redaction suggestion puts in place of a CPR number. */
+export const PLACEHOLDER = 'XXXXXX-XXXX';
+
+type Confidence = 'high' | 'medium';
+
+const CONFIDENCE_OPTION = {
+  minConfidence: {
+    enum: ['high', 'medium'],
+    description: 'Report only findings at least this sure: "high" (the CLI\'s errors) or "medium" (errors and warnings)',
+  },
+};
+const TERM_MATCH = { enum: ['word', 'start', 'end', 'any'] };
+
+const OPTION_SCHEMAS: Record<RuleId, Record<string, unknown>> = {
+  'no-cpr-number': CONFIDENCE_OPTION,
+  'no-health-data': {
+    ...CONFIDENCE_OPTION,
+    mode: { enum: ['identified', 'any'] },
+    add: {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            properties: { term: { type: 'string', minLength: 1 }, category: { type: 'string' }, match: TERM_MATCH },
+            required: ['term'],
+            additionalProperties: false,
+          },
+        ],
+      },
+    },
+    remove: { type: 'array', items: { type: 'string' } },
+  },
+  'no-named-complaint': CONFIDENCE_OPTION,
+};
+
+// A rule's options are read once per distinct options value, not once per file.
+const checkersByOptions = new Map<string, ActiveRule[]>();
+
+function checkersFor(ruleId: RuleId, options: Record<string, unknown>): ActiveRule[] {
+  const key = `${ruleId}:${JSON.stringify(options)}`;
+  let active = checkersByOptions.get(key);
+  if (!active) {
+    const settings: RulesSettings = {};
+    for (const rule of RULES) settings[rule.id] = rule.id === ruleId ? ['error', Object.keys(options).length > 0 ? options : undefined] : 'off';
+    active = activeRules(settings);
+    checkersByOptions.set(key, active);
+  }
+  return active;
+}
+
+/** Whether `offset` lies inside JSX, where a `//` comment on a line of its own is not valid. */
+function insideJsx(node: EstreeNode, offset: number): boolean {
+  const range = node.range;
+  if (range && (offset < range[0] || offset > range[1])) return false;
+  if (node.type === 'JSXElement' || node.type === 'JSXFragment') return true;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || !value || typeof value !== 'object') continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof (child as EstreeNode).type === 'string' && insideJsx(child as EstreeNode, offset)) return true;
+    }
+  }
+  return false;
+}
+
+function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
+  return {
+    meta: {
+      type: 'problem',
+      docs: { description, url: docsUrl(ruleId), recommended: true },
+      messages: {
+        finding: '{{message}}',
+        redact: `Replace the number with ${PLACEHOLDER}`,
+        disable: `Disable cprlint/${ruleId} for the next line, with a reason`,
+      },
+      schema: [{ type: 'object', properties: OPTION_SCHEMAS[ruleId], additionalProperties: false }],
+      defaultOptions: [{ minConfidence: 'medium' }],
+      hasSuggestions: true,
+    },
+    create(context) {
+      // ESLint 8 does not apply meta.defaultOptions: merge them here too.
+      const { minConfidence = 'medium', ...ruleOptions } = (context.options[0] ?? {}) as { minConfidence?: Confidence } & Record<string, unknown>;
+      let active: ActiveRule[];
+      try {
+        active = checkersFor(ruleId, ruleOptions);
+      } catch (error) {
+        if (error instanceof RuleOptionsError) throw new Error(`cprlint/${error.message}`);
+        throw error;
+      }
+      const sourceCode = context.sourceCode;
+      const lint = (segmentsOf: () => Segment[], program?: EstreeNode): void => {
+        const source = sourceCode.text;
+        if (!mightHoldFindings(source, active)) return;
+        for (const finding of findingsIn(segmentsOf(), source, { active })) {
+          if (minConfidence === 'high' && finding.severity !== 'error') continue;
+          const start = finding.place.start.offset;
+          const end = finding.place.end.offset;
+          const suggest: Rule.SuggestionReportDescriptor[] = [];
+          // Redact only a number written in one piece: across markup (`<b>150385</b>-2000`,
+          // `**150385**-2000`) a replacement would break the markup.
+          if (ruleId === 'no-cpr-number' && !/[<>*_~`]/.test(source.slice(start, end))) {
+            suggest.push({ messageId: 'redact', fix: (fixer) => fixer.replaceTextRange([start, end], PLACEHOLDER) });
+          }
+          if (program && !insideJsx(program, start)) {
+            const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+            const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
+            suggest.push({
+              messageId: 'disable',
+              fix: (fixer) =>
+                fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}// eslint-disable-next-line cprlint/${ruleId} -- why this is not personal data\n`),
+            });
+          }
+          context.report({
+            loc: { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) },
+            messageId: 'finding',
+            data: { message: finding.message },
+            suggest,
+          });
+        }
+      };
+      return {
+        Program(node) {
+          const program = node as unknown as EstreeNode;
+          lint(() => estreeSegments(program, sourceCode.getAllComments() as unknown as EstreeComment[], sourceCode.text), program);
+        },
+        // @eslint/markdown's language: the tree is mdast.
+        root(node: unknown) {
+          lint(() => mdastSegments(node as Root, sourceCode.text));
+        },
+      } as Rule.RuleListener;
+    },
+  };
+}
+
+const rules = Object.fromEntries(RULES.map((rule) => [rule.id, eslintRule(rule.id, rule.description)])) as Record<RuleId, Rule.RuleModule>;
+const allRulesAt = (level: 'error' | 'warn'): Linter.RulesRecord =>
+  Object.fromEntries(RULES.map((rule) => [`cprlint/${rule.id}`, level]));
+
+export const meta = { name: 'cprlint', version: VERSION, namespace: 'cprlint' };
+
+export const configs: Record<string, Linter.Config | Linter.LegacyConfig> = {};
+
+const plugin = { meta, rules, configs } satisfies ESLint.Plugin;
+
+/** The code files ESLint reads: JavaScript and TypeScript, with and without JSX. */
+export const CODE_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
+Object.assign(configs, {
+  recommended: { name: 'cprlint/recommended', files: CODE_FILES, plugins: { cprlint: plugin }, rules: allRulesAt('error') },
+  // Markdown needs @eslint/markdown registered as `markdown` (see the README).
+  markdown: { name: 'cprlint/markdown', files: ['**/*.md'], language: 'markdown/gfm', plugins: { cprlint: plugin }, rules: allRulesAt('error') },
+  'legacy-recommended': {
+    plugins: ['cprlint'],
+    overrides: [{ files: CODE_FILES.map((glob) => glob.replace('**/', '*')), rules: allRulesAt('error') }],
+  },
+});
+configs['flat/recommended'] = configs.recommended!;
+
+export { rules };
+export default plugin;

@@ -1,0 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+// dist/src/version.js when built, src/version.ts when tests import the source.
+const packageJson = ['../../package.json', '../package.json']
+  .map((relative) => new URL(relative, import.meta.url))
+  .find((url) => existsSync(url) && (JSON.parse(readFileSync(url, 'utf8')) as { name?: string }).name === 'cprlint');
+
+/** The package's version, from its package.json. */
+export const VERSION: string = packageJson ? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version : '0.0.0';
