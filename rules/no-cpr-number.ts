@@ -1,3 +1,4 @@
+/* eslint-disable cprlint/no-cpr-number -- the comments show made-up numbers in the forms the rule reads */
 import type { Confidence, Reason } from '../src/finding.js';
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';

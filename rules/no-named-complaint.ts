@@ -1,3 +1,4 @@
+/* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
 import { personNear, personReferences, type PersonReference } from './person-reference.js';

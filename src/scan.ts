@@ -151,7 +151,7 @@ function pointAt(index: ReturnType<typeof location>, offset: number): Point {
 }
 
 /**
- * Checks the name of a file or directory (`ansoegning_0101901234.pdf`). A name has no lines, so
+ * Checks the name of a file or directory (`ansoegning_<CPR number>.pdf`). A name has no lines, so
  * its findings sit at 1:1 of the file they name.
  */
 export function scanName(filePath: string, options: FindingOptions = {}): Finding[] {

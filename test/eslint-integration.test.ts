@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import markdown from '@eslint/markdown';
+import { ESLint } from 'eslint';
+import { ESLint as ESLint8 } from 'eslint-v8';
+import { LegacyESLint } from 'eslint-v9/use-at-your-own-risk';
+import tseslint from 'typescript-eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin, { CODE_FILES } from '../src/eslint.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const at = (messages: { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number }[]) =>
+  messages.map((message) => `${message.ruleId} ${message.line}:${message.column}-${message.endLine}:${message.endColumn}`);
+
+describe('the editor path: ESLint’s Node API on unsaved text, as VS Code’s ESLint extension uses it', () => {
+  const eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { ...plugin.configs.recommended, languageOptions: { parser: tseslint.parser } },
+      { files: ['**/*.md'], plugins: { markdown } },
+      plugin.configs.markdown,
+    ],
+  });
+
+  it('a .tsx buffer', async () => {
+    const text = [
+      "import logo from './ansoegning_150385-2000.png';",
+      'export function Sag() {',
+      '  return <p title="CPR 150385-2000">Jens Hansen har brystkræft.</p>;',
+      '}',
+    ].join('\n');
+    const [result] = await eslint.lintText(text, { filePath: 'src/pages/not-on-disk.tsx' });
+    expect(at(result!.messages)).toEqual(['cprlint/no-cpr-number 3:24-3:35', 'cprlint/no-health-data 3:53-3:63']);
+  });
+
+  it('a .md buffer', async () => {
+    const text = '# Referat\n\nKlage fra Jens Hansen over hjemmeplejen.\n\nBarnets cpr-nummer: 150385 2000\n';
+    const [result] = await eslint.lintText(text, { filePath: 'content/not-on-disk.md' });
+    expect(at(result!.messages)).toEqual(['cprlint/no-named-complaint 3:1-3:6', 'cprlint/no-cpr-number 5:21-5:32']);
+  });
+
+  it('an .mdx buffer, JSX through the rules and prose through mdx/remark with .remarkrc.json', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-mdx-'));
+    fs.mkdirSync(path.join(folder, 'node_modules'));
+    fs.symlinkSync(ROOT, path.join(folder, 'node_modules', 'cprlint'));
+    fs.writeFileSync(path.join(folder, '.remarkrc.json'), JSON.stringify({ plugins: [['cprlint/remark', { failOn: 'never' }]] }));
+    const text = '# Sag\n\nKlage fra Jens Hansen over hjemmeplejen.\n\n<Ansoeger cpr="060384-2855" />\n';
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'fixtures/eslint/lint-mdx.mjs'), path.join(ROOT, 'node_modules/eslint/lib/api.js'), path.join(ROOT, 'node_modules/eslint-plugin-mdx/lib/index.js')],
+      { cwd: folder, input: text, encoding: 'utf8' },
+    );
+    fs.rmSync(folder, { recursive: true, force: true });
+    expect(run.stderr).toBe('');
+    expect(at(JSON.parse(run.stdout))).toEqual([
+      // Prose, through mdx/remark: the remark plugin's messages, named `<source>-<ruleId>`.
+      'cprlint-no-named-complaint 3:1-3:6',
+      // The JSX attribute, through both paths.
+      'cprlint-no-cpr-number 5:16-5:27',
+      'cprlint/no-cpr-number 5:16-5:27',
+    ]);
+  });
+});
+
+describe('eslintrc configs load the pack as plugins: ["cprlint"] with .eslintrc.cjs', () => {
+  const code = 'const note = "Barnets cpr-nummer: 150385-2000";\n';
+  const expected = ['cprlint/no-cpr-number 1:35-1:46'];
+
+  it('on ESLint 8.57', async () => {
+    const eslint = new ESLint8({ cwd: ROOT, useEslintrc: true });
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, 'src/not-on-disk.js') });
+    expect(at(result!.messages)).toEqual(expected);
+  });
+
+  it('on ESLint 9 in eslintrc mode', async () => {
+    const eslint = new LegacyESLint({ cwd: ROOT, useEslintrc: true });
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, 'src/not-on-disk.js') });
+    expect(at(result!.messages)).toEqual(expected);
+  });
+});
+
+describe('configs', () => {
+  it('recommended is a flat config for code files, also as flat/recommended', () => {
+    expect(plugin.configs.recommended).toMatchObject({ name: 'cprlint/recommended', files: CODE_FILES, plugins: { cprlint: plugin } });
+    expect(plugin.configs['flat/recommended']).toBe(plugin.configs.recommended);
+  });
+
+  it('markdown is a flat config for Markdown', () => {
+    expect(plugin.configs.markdown).toMatchObject({ files: ['**/*.md'], language: 'markdown/gfm', plugins: { cprlint: plugin } });
+  });
+
+  it('legacy-recommended is an eslintrc config whose rules are limited to code files', () => {
+    expect(plugin.configs['legacy-recommended']).toEqual({
+      plugins: ['cprlint'],
+      overrides: [{ files: CODE_FILES.map((glob) => glob.replace('**/', '*')), rules: expect.any(Object) }],
+    });
+  });
+
+  it('every rule has meta ESLint and editors read', () => {
+    for (const [id, rule] of Object.entries(plugin.rules)) {
+      expect(rule.meta).toMatchObject({
+        type: 'problem',
+        docs: { description: expect.any(String), url: expect.stringMatching(new RegExp(`docs/rules/${id}\\.md$`)) },
+        messages: expect.objectContaining({ finding: '{{message}}' }),
+        schema: [expect.objectContaining({ type: 'object', additionalProperties: false })],
+        defaultOptions: [{ minConfidence: 'medium' }],
+        hasSuggestions: true,
+      });
+    }
+  });
+});
+
+describe('the project lints itself with eslint.config.js, which uses the pack', () => {
+  it('is clean', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
+// ../shared/corpus/dev beside the repository: the pack must find every CPR number the CLI finds in its TSX.
+const CORPUS_PAGES = path.resolve(ROOT, '..', 'shared', 'corpus', 'dev', 'site', 'src', 'pages');
+
+describe.skipIf(!fs.existsSync(CORPUS_PAGES) && !process.env.CI)('the dev corpus’s TSX files', () => {
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-corpus-tsx-'));
+  afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
+
+  it('the pack finds every CPR number the CLI finds there', async () => {
+    const report = path.join(temporary, 'report.json');
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), '--format', 'json', '-o', report, CORPUS_PAGES]);
+    const byCli = (JSON.parse(fs.readFileSync(report, 'utf8')) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[])
+      .flatMap((file) => file.messages.filter((message) => message.ruleId === 'no-cpr-number').map((message) => `${path.basename(file.filePath)} ${message.line}:${message.column}`));
+    const eslint = new ESLint({ cwd: CORPUS_PAGES, overrideConfigFile: true, overrideConfig: [{ ...plugin.configs.recommended, languageOptions: { parser: tseslint.parser } }] });
+    const results = await eslint.lintFiles(['*.tsx']);
+    const byPack = results.flatMap((file) =>
+      file.messages.filter((message) => message.ruleId === 'cprlint/no-cpr-number').map((message) => `${path.basename(file.filePath)} ${message.line}:${message.column}`),
+    );
+    expect(byCli.length).toBeGreaterThan(0);
+    expect(byCli.filter((finding) => !byPack.includes(finding))).toEqual([]);
+  });
+});
