@@ -622,7 +622,7 @@ export function describeSite(site) {
     `${site.files} files, ${megabytes(site.totalBytes)} MB (${byExtension.join(', ')}); ` +
     `${site.planted['no-cpr-number'].length} with a planted CPR number, ` +
     `${site.planted['no-health-data'].length} with health data about a named citizen, ` +
-    `${site.planted['no-named-complaint'].length} with a named complaint (CPR lines included), ` +
+    `${site.planted['no-named-complaint'].length} with a named complaint (some in a CPR line), ` +
     `${site.withTraps} with traps (health and complaint words, no citizen named)`
   );
 }

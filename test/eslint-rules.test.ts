@@ -132,7 +132,39 @@ for (const [version, RuleTester] of VERSIONS) {
       ],
     });
 
-    md.run('no-health-data and no-named-complaint in Markdown', complaint, {
+    js.run('no-health-data in JavaScript', health, {
+      valid: ['const s = "Kræftens Bekæmpelse og Jens Hansen holder møde";'],
+      invalid: [
+        {
+          code: 'const s = `Mette Poulsen har fået genoptræning efter en blodprop`;',
+          errors: [{ ...finding, line: 1, column: 35, endColumn: 47, suggestions: [
+            { messageId: 'disable', output: `${disableLine('no-health-data')}const s = \`Mette Poulsen har fået genoptræning efter en blodprop\`;` },
+          ] }],
+        },
+      ],
+    });
+
+    tsx.run('no-named-complaint in TSX', complaint, {
+      valid: ['const p = <p>Kontakt klagekoordinator Lise Holm, hvis du vil klage.</p>;'],
+      invalid: [
+        {
+          code: 'const p = <li>Klager: <b>Henrik Olsen</b>, Nørregade 81</li>;',
+          errors: [{ ...finding, line: 1, column: 15, endColumn: 21, suggestions: [] }],
+        },
+      ],
+    });
+
+    md.run('no-health-data in Markdown', health, {
+      valid: ['Vi har et tilbud til borgere med blodprop.', 'Han har store kræfter, siger Jens Hansen.'],
+      invalid: [
+        {
+          code: '| Navn | Diagnose |\n| --- | --- |\n| Jens Hansen | Demens |\n',
+          errors: [{ ...finding, line: 3, column: 17, endColumn: 23, suggestions: [] }],
+        },
+      ],
+    });
+
+    md.run('no-named-complaint in Markdown', complaint, {
       valid: ['Klager skal sendes til Ankestyrelsen inden fire uger.'],
       invalid: [
         {
