@@ -259,8 +259,9 @@ const NAMED_COMPLAINT_LINES = [
 ];
 
 // Health and complaint words where no citizen is named, as a municipal site is full of them: none
-// of these is a finding. Staff named as contacts or officials, organisations named after a
-// disease, compounds that name a service, counts of complaints and how to complain.
+// of these is health data or a complaint about a citizen, so none should be a finding. Staff named
+// as contacts or officials, organisations named after a disease, compounds that name a service,
+// counts of complaints and how to complain.
 const TRAP_LINES = [
   'Vi har et tilbud til borgere med demens.',
   'Kommunen tilbyder genoptræning efter blodprop og kræft.',

@@ -248,7 +248,7 @@ export const SERVICE_HEADS: readonly string[] = [
   'læge', 'medarbejder', 'team', 'tilbud', 'indsats', 'område', 'politik', 'strategi', 'forening',
   'fond', 'selskab', 'rådgiv', 'vejled', 'kursus', 'kurser', 'forsk', 'netværk', 'gruppe', 'café',
   'cafe', 'linje', 'hotline', 'kampagne', 'uge', 'dag', 'hus', 'skole', 'institut', 'enhed', 'sektion',
-  'udvalg', 'råd', 'foundation', 'society', 'association', 'charity', 'research', 'unit', 'service',
+  'udvalg', 'råd', 'afsnit', 'foundation', 'society', 'association', 'charity', 'research', 'unit', 'service',
 ];
 
 // Capitalised words after a term that make it an organisation's name: "Kræftens Bekæmpelse",

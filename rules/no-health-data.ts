@@ -125,6 +125,8 @@ function isTrap(text: string, hit: TermHit, at: number): boolean {
   const next = /^[ \u00a0]+(\p{L}+)/u.exec(text.slice(hit.to, hit.to + 40))?.[1];
   // An organisation's name: "Kræftens Bekæmpelse", "Cancer Society".
   if (next && ORGANISATION_NAMES.includes(next)) return true;
+  // An institution's name: a capitalised term before a capitalised name ("Plejehjemmet Egely").
+  if (next && /^\p{Lu}/u.test(hit.word) && /^\p{Lu}\p{Ll}/u.test(next) && hit.from > 0 && !/[.!?]\s*$/.test(text.slice(Math.max(0, hit.from - 3), hit.from))) return true;
   // An adjective before a service: "psykiatrisk afdeling", "psykiatrisk sygeplejerske".
   if (next && /isk(?:e)?$/.test(lower) && SERVICE_HEADS.some((head) => next.toLowerCase().includes(head))) return true;
   // "misbrug af offentlige midler" is no addiction.

@@ -7,14 +7,15 @@ import { scopes } from './scopes.js';
 // Complaints, appeals and grievances, as nouns and verbs. Compounds such as "klagekoordinator",
 // "klagevejledning" and the authority "Ankestyrelsen" are other words and do not match.
 const COMPLAINT =
-  /(?<!\p{L})(?:klage(?:n|r|rne|rs|s)?|klagesag(?:en|er|erne)?|klageskrivelse(?:n)?|klaget|klagede|påklage(?:r|t|de)?|anke(?:n|r|t|de|s)?|ankesag(?:en)?|anket|complaint(?:s)?|complain(?:s|ed|ing)?|complainant|appeal(?:s|ed)?|grievance(?:s)?)(?!\p{L})/giu;
+  /(?<!\p{L})(?:klage(?:n|r|rne|rs|s|ren|rens)?|klagesag(?:en|er|erne)?|klageskrivelse(?:n)?|klaget|klagede|påklage(?:r|t|de)?|anke(?:n|r|t|de|s)?|ankesag(?:en)?|anket|complaint(?:s)?|complain(?:s|ed|ing)?|complainant|appeal(?:s|ed)?|grievance(?:s)?)(?!\p{L})/giu;
 const VERB = /^(?:klager|klaget|klagede|påklager|påklaget|påklagede|anker|anket|ankede|complains|complained|appeals|appealed)$/i;
 const ROLE = /^(?:klager|klageren|complainant)$/i;
 
 // What may stand between a complaint word and the complainant named after it.
 const NAMED_AFTER = [
-  // "Klage fra Jens Hansen", "klagen fra borgeren Jensen", "complaint from Mr Smith"
-  /^\s+(?:fra|from|by)\s+$/i,
+  // "Klage fra Jens Hansen", "klagen fra borgeren Jensen", "complaint from Mr Smith",
+  // "Klage over hjemmeplejens vurdering fra Jens Hansen"
+  /^\s+(?:\p{L}+\s+){0,4}(?:fra|from|by)\s+$/iu,
   // "Afgørelse i klagesag vedrørende Jens Hansen"
   /^\s+(?:vedrørende|vedr\.|angående|ang\.|om|regarding|concerning)\s+$/i,
   // "Klager: Jens Hansen", "Klage – Jens Hansen"
@@ -29,7 +30,8 @@ const NAMED_BEFORE =
 function namesComplainant(text: string, term: { from: number; to: number; word: string }, person: PersonReference): boolean {
   if (person.from >= term.to) {
     const gap = text.slice(term.to, person.from);
-    if (ROLE.test(term.word) && /^\s+$/.test(gap)) return true;
+    // "Klager Jens Hansen", "Klageren, Jens Hansen,", "Klager (Anne Thomsen, …)"
+    if (ROLE.test(term.word) && /^\s*[,(]?\s*$/.test(gap)) return true;
     return NAMED_AFTER.some((pattern) => pattern.test(gap));
   }
   if (person.to <= term.from) {

@@ -116,17 +116,21 @@ function possessives(text: string, words: Token[]): PersonReference[] {
 // Words that name someone's job or office. A name right after one ("klagekoordinator Lise Holm",
 // "leder Hanne Jensen"), or after "kontakt", is staff, a contact or an official.
 const STAFF_WORDS =
-  /(?:leder|lederen|chef|chefen|direktør|koordinator|konsulent|medarbejder|sygeplejerske|plejerske|læge|lægen|psykolog|psykiater|rådgiver|kontaktperson|borgmester|rådmand|formand|formanden|sekretær|jurist|advokat|pædagog|terapeut|assistent|hjælper|sagsbehandler|visitator|tilsynsførende|inspektør|revisor|medlem|politiker|minister|ombudsmand|kontakt|manager|nurse|doctor|officer|coordinator|caseworker|councillor|mayor|director|chair|spokesperson|talsperson)$/i;
+  /(?:leder|lederen|chef|chefen|direktør|forstander|koordinator|konsulent|medarbejder|sygeplejerske|plejerske|læge|lægen|psykolog|psykiater|rådgiver|kontaktperson|borgmester|rådmand|formand|formanden|sekretær|jurist|advokat|pædagog|terapeut|assistent|hjælper|sagsbehandler|visitator|tilsynsførende|inspektør|revisor|medlem|politiker|minister|ombudsmand|kontakt|att|attn|manager|nurse|doctor|officer|coordinator|caseworker|councillor|mayor|director|chair|spokesperson|talsperson)$/i;
 const STAFF_AFTER = /^(?:,|\s\(|\s–|\s-)\s*(?:\p{L}+[ -])?(?:leder|chef|direktør|koordinator|konsulent|medarbejder|sygeplejerske|læge|psykolog|rådgiver|sagsbehandler|formand|borgmester|medlem|manager|nurse|officer|coordinator|caseworker)/iu;
 const CONTACT_AFTER = /^[^.\n]{0,30}?(?:tlf|telefon|e-?mail|mail:|@|phone)/i;
+// A council member with a party letter, as minutes name them: "Jens Nielsen (C)".
+const PARTY_LETTER_AFTER = /^\s?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG)\)/u;
+// Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
+const REPRESENTATIVE_AFTER = /^\s+fra\s+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet))(?!\p{L})/u;
 const STAFF_PREDICATE = /^\s+(?:er|var|bliver|is|was)\s+(?:\p{Ll}+\s+)?(?:leder|chef|direktør|ansat|medarbejder|konsulent|formand|koordinator|sagsbehandler|manager|director|head)/iu;
 
 function isStaff(text: string, reference: PersonReference): boolean {
-  const before = text.slice(Math.max(0, reference.from - 60), reference.from).replace(/[\s:,]+$/, '');
+  const before = text.slice(Math.max(0, reference.from - 60), reference.from).replace(/[\s:,.]+$/, '');
   const previousWord = /[\p{L}-]+$/u.exec(before)?.[0] ?? '';
   if (previousWord && STAFF_WORDS.test(previousWord)) return true;
   const after = text.slice(reference.to, reference.to + 80);
-  return STAFF_AFTER.test(after) || CONTACT_AFTER.test(after) || STAFF_PREDICATE.test(after);
+  return STAFF_AFTER.test(after) || CONTACT_AFTER.test(after) || STAFF_PREDICATE.test(after) || PARTY_LETTER_AFTER.test(after) || REPRESENTATIVE_AFTER.test(after);
 }
 
 /** How far from a term a prefilter looks for a person: more than any sentence a scope holds. */

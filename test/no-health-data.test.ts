@@ -69,6 +69,10 @@ describe('not health data about a person', () => {
     ['misuse of funds is no addiction', 'Jens Hansen er anklaget for misbrug af kommunens midler.'],
     ['a word holding a short term', 'Jens Hansen har en kolonihave og en god fangst.'],
     ['a staff predicate', 'Søren Jørgensen er ny leder af Demensteamet.'],
+    ['a council member with a party letter', 'Jens Nielsen (C) spurgte til ventelisten til plejehjem.'],
+    ['another party letter', 'Mette Larsen (A) stillede spørgsmål om ventetiden på genoptræning.'],
+    ['a ward is a service', 'Jens Hansen kunne ikke støtte lukningen af demensafsnittet.'],
+    ['an institution’s name, and its head', 'Efter mødet var der rundvisning på Plejehjemmet Egely ved forstander Thomas Jørgensen.'],
     ['a person and a term in different paragraphs', 'Jens Hansen kom.\n\nVi har et tilbud til borgere med kræft.'],
     ['a person and a term in different sentences of a long paragraph', `Jens Hansen kom til mødet i dag. ${'Der blev talt om budgettet for det kommende år. '.repeat(6)}Vi tilbyder rådgivning til borgere med kræft.`],
   ])('%s', (_name, text) => {

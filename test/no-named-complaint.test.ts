@@ -28,6 +28,10 @@ describe('complaints that name the complainant', () => {
     ['has filed a complaint', 'Mrs Smith has filed a complaint.', [[23, 32, 'error']]],
     ['appealed', 'John Smith appealed the decision.', [[12, 20, 'error']]],
     ['a named person and a complaint, no relation: a warning', 'Jens Hansen og kommunen drøftede klagen i går.', [[34, 40, 'warning']]],
+    ['Klageren and a name', 'Klageren Jens Hansen mener, at afgørelsen er forkert.', [[1, 9, 'error']]],
+    ['Klageren, name,', 'Klageren, Jens Hansen, har fået medhold.', [[1, 9, 'error']]],
+    ['Klager (name, cpr)', 'Klager (Anne Thomsen, cpr 110977-2954) er orienteret.', [[1, 7, 'error']]],
+    ['fra after a few words', 'Klage over hjemmeplejens vurdering fra Jens Hansen.', [[1, 6, 'error']]],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -51,6 +55,9 @@ describe('not named complaints', () => {
     ['a leader of the complaints unit', 'Jens Hansen er ny leder af klageenheden.'],
     ['a complaints unit', 'Klageenheden v/ Jens Hansen, tlf. 33 98 00 98'],
     ['English: how to complain', 'How to make a complaint about our services.'],
+    ['a council member asking about complaints', 'Niels Andersen (C) spurgte til behandlingen af klager over hjemmeplejen.'],
+    ['someone speaking for an authority', 'Mette Jensen fra Ankestyrelsen forklarede, hvordan klager behandles.'],
+    ['an addressee, att.', 'Klager skal sendes til Borgerservice, att. Lise Holm.'],
   ])('%s', (_name, text) => {
     expect(found(text)).toEqual([]);
   });
