@@ -194,7 +194,8 @@ export const HEALTH_TERMS: readonly HealthTerm[] = [
   t('spasti', 'disability', 'start'),
   t('amputer', 'disability', 'start'),
   t('amputee', 'disability', 'any'),
-  t('disab', 'disability', 'start'),
+  t('disabilit', 'disability', 'any'),
+  t('disabled person', 'disability'),
   // aids and care
   t('hjælpemid', 'aids and care', 'any'),
   t('rollator', 'aids and care', 'any'),
@@ -237,7 +238,11 @@ export const HEALTH_TERMS: readonly HealthTerm[] = [
   // pregnancy
   t('gravid', 'pregnancy', 'start'),
   t('pregnan', 'pregnancy', 'start'),
-  t('abort', 'pregnancy', 'start'),
+  // Not "abort" alone: in English (and in code) it means to cancel.
+  t('aborten', 'pregnancy', 'word'),
+  t('abortere', 'pregnancy', 'start'),
+  t('provokeret abort', 'pregnancy'),
+  t('abortion', 'pregnancy', 'any'),
 ];
 
 // A compound whose head names a service, a place, a profession or an organisation is about the

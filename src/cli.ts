@@ -10,7 +10,8 @@ import { formatSarif } from './report/sarif.js';
 import { formatStylish } from './report/stylish.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES } from './rule-settings.js';
-import { redactValues, scanName } from './scan.js';
+import { redactValues } from './findings.js';
+import { scanName } from './scan.js';
 import { VERSION } from './version.js';
 import { UsageError, walk } from './walk.js';
 

@@ -1,11 +1,11 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 import type { Root } from 'mdast';
 import { estreeSegments, type EstreeComment, type EstreeNode } from './adapters/estree.js';
-import { mdastSegments } from './adapters/markdown.js';
+import { mdastSegments } from './adapters/mdast.js';
 import type { RuleId } from './finding.js';
 import { docsUrl, RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES, type ActiveRule } from './rule-settings.js';
-import { findingsIn, mightHoldFindings } from './scan.js';
+import { findingsIn, mightHoldFindings } from './findings.js';
 import type { Segment } from './segment.js';
 import { VERSION } from './version.js';
 

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileReport, Finding, Notice } from './finding.js';
-import { findingsIn, formatOf, scanText, type ScanOptions } from './scan.js';
+import { findingsIn } from './findings.js';
+import { formatOf, scanText, type ScanOptions } from './scan.js';
 import { textSegment } from './segment.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { RUNS_ON } from './adapters/html.js';
+import { RUNS_ON } from './adapters/inline-elements.js';
 
 const TAG = /<\/?([A-Za-z][\w:-]*)[^<>]*>/g;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));|\\u([\da-fA-F]{4})/g;
@@ -12,6 +12,10 @@ function decode(whole: string, decimal?: string, hex?: string, name?: string, js
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 }
 
+// The rules of one ESLint run each ask for the same file's view: keep the last one.
+let lastSource: string | undefined;
+let lastView = '';
+
 /**
  * A raw source read roughly as a person would, without parsing it: inline tags gone (as the
  * adapters flatten them), other tags a space, Markdown marks gone,
@@ -20,6 +24,13 @@ function decode(whole: string, decimal?: string, hex?: string, name?: string, js
  * parsed file's segments, it can also find here: the view may hold more, never less.
  */
 export function readableView(source: string): string {
+  if (source === lastSource) return lastView;
+  lastSource = source;
+  lastView = viewOf(source);
+  return lastView;
+}
+
+function viewOf(source: string): string {
   if (!/[<&\\*_~`>]/.test(source)) return source;
   const tags: string[] = [];
   const text = source.replace(TAG, (tag, name: string) => {

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { mdastSegments } from './adapters/markdown.js';
+import { mdastSegments } from './adapters/mdast.js';
 import { checkOptions, lintTree, type CprlintPluginOptions } from './unified-plugin.js';
 
 export type { CprlintPluginOptions } from './unified-plugin.js';

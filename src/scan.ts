@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { location } from 'vfile-location';
-import { redactCprNumbers } from '../rules/no-cpr-number.js';
 import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
-import { readableView } from './readable-view.js';
-import { severityOf, type FileReport, type Finding, type Notice, type Point } from './finding.js';
-import type { RuleContext, RulesSettings } from './rule.js';
-import { activeRules, type ActiveRule } from './rule-settings.js';
-import { identitySegment, sourceRange, textSegment, type Segment } from './segment.js';
+import type { FileReport, Finding, Notice, Point } from './finding.js';
+import { findingsIn, mightHoldFindings, redactValues, type FindingOptions } from './findings.js';
+import type { RulesSettings } from './rule.js';
+import { activeRules } from './rule-settings.js';
+import { identitySegment, textSegment, type Segment } from './segment.js';
+
 
 export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'text';
 
@@ -65,12 +64,6 @@ export function parseSegments(source: string, format: SourceFormat): Segment[] {
   }
 }
 
-/** False when no rule could find anything in `source`: then it need not be parsed at all. */
-export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules(), today = new Date()): boolean {
-  const view = readableView(source);
-  return rules.some((rule) => rule.checker.mightMatch(view, { today }));
-}
-
 /**
  * Scans one source text. Text that no rule could match is never parsed. A leading byte order mark
  * is dropped, as file readers and ESLint do: positions count from the first character after it.
@@ -100,56 +93,6 @@ export function parseFallbackNotice(formatName: string, error: unknown): Notice 
   return { severity: 'warning', message: `Could not parse as ${formatName} (${reason}); scanned as plain text` };
 }
 
-export interface FindingOptions extends Pick<ScanOptions, 'today' | 'showValues' | 'rules'> {
-  /** The rules already resolved from `rules`, when the caller has them. */
-  active?: readonly ActiveRule[];
-}
-
-/** Runs the rules over segments cut from `source` and places what they find in it. */
-export function findingsIn(
-  segments: readonly Segment[],
-  source: string,
-  options: FindingOptions = {},
-): Finding[] {
-  const rules = options.active ?? activeRules(options.rules);
-  const context: RuleContext = { today: options.today ?? new Date() };
-  const byRange = new Map<string, Finding>();
-  let index: ReturnType<typeof location> | undefined;
-  for (const segment of segments) {
-    for (const rule of rules) {
-      for (const match of rule.checker.check(segment, context)) {
-        const judged = severityOf(match.confidence);
-        if (!judged) continue;
-        const severity = rule.level === 'warn' ? 'warning' : judged;
-        const range = sourceRange(segment, match.from, match.to);
-        const key = `${rule.id}:${range.start}:${range.end}`;
-        const seen = byRange.get(key);
-        // The same text can be reached twice (an attribute and the text it repeats): keep the surer.
-        if (seen && (seen.severity === 'error' || severity === 'warning')) continue;
-        index ??= location(source);
-        const finding: Finding = {
-          ruleId: rule.id,
-          severity,
-          confidence: match.confidence,
-          reasons: match.reasons,
-          kind: segment.kind,
-          place: { start: pointAt(index, range.start), end: pointAt(index, range.end) },
-          redacted: match.redacted,
-          message: options.showValues ? match.message.replace(match.redacted, match.value) : match.message,
-        };
-        if (options.showValues) finding.value = match.value;
-        byRange.set(key, finding);
-      }
-    }
-  }
-  return [...byRange.values()].sort((a, b) => a.place.start.offset - b.place.start.offset);
-}
-
-function pointAt(index: ReturnType<typeof location>, offset: number): Point {
-  const point = index.toPoint(offset);
-  return { line: point?.line ?? 1, column: point?.column ?? 1, offset };
-}
-
 /**
  * Checks the name of a file or directory (`ansoegning_<CPR number>.pdf`). A name has no lines, so
  * its findings sit at 1:1 of the file they name.
@@ -166,10 +109,3 @@ export function scanName(filePath: string, options: FindingOptions = {}): Findin
   }));
 }
 
-/**
- * `text` with every CPR number in it redacted, at any confidence: for what the tool prints beside
- * its findings (file paths, the working directory, error messages).
- */
-export function redactValues(text: string, today = new Date()): string {
-  return redactCprNumbers(text, today);
-}

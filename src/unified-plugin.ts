@@ -3,7 +3,7 @@ import { VFileMessage } from 'vfile-message';
 import type { Finding } from './finding.js';
 import { docsUrl, type RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
-import { findingsIn, mightHoldFindings, redactValues } from './scan.js';
+import { findingsIn, mightHoldFindings, redactValues } from './findings.js';
 import type { Segment } from './segment.js';
 
 /** Options of `cprlint/remark` and `cprlint/rehype`. JSON only, so Next.js can pass them by name. */

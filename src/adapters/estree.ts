@@ -1,5 +1,5 @@
 import { SegmentBuilder, textSegment, type Segment, type SegmentKind } from '../segment.js';
-import { RUNS_ON } from './html.js';
+import { RUNS_ON } from './inline-elements.js';
 
 /** An ESTree node (espree, typescript-eslint, eslint-mdx) as far as this adapter reads it. */
 export interface EstreeNode {

@@ -2,16 +2,11 @@ import type { Element, Nodes, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { RUNS_ON } from './inline-elements.js';
 import { rangeOf, type Positioned } from './unist-range.js';
 
-// Elements whose text runs on within the surrounding words: `<b>150385</b>-2000` is one number.
-// Any other element starts a new block. `sup` and `sub` stand apart from the word before them
-// (a footnote mark after a number is no digit of it) but stay in the sentence.
-export const RUNS_ON = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
-  'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strong', 'time', 'tt',
-  'u', 'var', 'wbr',
-]);
+// `sup` and `sub` stand apart from the word before them (a footnote mark after a number is no
+// digit of it) but stay in the sentence.
 const STANDS_APART = new Set(['sup', 'sub']);
 
 // A whole file is a document, so <html> and <body> keep their attributes (a fragment parse drops

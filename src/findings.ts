@@ -1,0 +1,80 @@
+import { location } from 'vfile-location';
+import { redactCprNumbers } from '../rules/no-cpr-number.js';
+import { severityOf, type Finding, type Point } from './finding.js';
+import { readableView } from './readable-view.js';
+import type { RuleContext, RulesSettings } from './rule.js';
+import { activeRules, type ActiveRule } from './rule-settings.js';
+import { sourceRange, type Segment } from './segment.js';
+
+// The engine's core, which every front end shares: run the rules over segments and place what they
+// find. It loads no parser, so the ESLint pack pays nothing for Markdown or HTML it does not read.
+
+/** False when no rule could find anything in `source`: then it need not be parsed at all. */
+export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules(), today = new Date()): boolean {
+  const view = readableView(source);
+  return rules.some((rule) => rule.checker.mightMatch(view, { today }));
+}
+
+export interface FindingOptions {
+  /** Birth dates after this day are not dates of anybody. Default: now. */
+  today?: Date;
+  /** Put the full values in findings and messages. */
+  showValues?: boolean;
+  /** Which rules run, at which level, with which options. */
+  rules?: RulesSettings;
+  /** The rules already resolved from `rules`, when the caller has them. */
+  active?: readonly ActiveRule[];
+}
+
+/** Runs the rules over segments cut from `source` and places what they find in it. */
+export function findingsIn(
+  segments: readonly Segment[],
+  source: string,
+  options: FindingOptions = {},
+): Finding[] {
+  const rules = options.active ?? activeRules(options.rules);
+  const context: RuleContext = { today: options.today ?? new Date() };
+  const byRange = new Map<string, Finding>();
+  let index: ReturnType<typeof location> | undefined;
+  for (const segment of segments) {
+    for (const rule of rules) {
+      for (const match of rule.checker.check(segment, context)) {
+        const judged = severityOf(match.confidence);
+        if (!judged) continue;
+        const severity = rule.level === 'warn' ? 'warning' : judged;
+        const range = sourceRange(segment, match.from, match.to);
+        const key = `${rule.id}:${range.start}:${range.end}`;
+        const seen = byRange.get(key);
+        // The same text can be reached twice (an attribute and the text it repeats): keep the surer.
+        if (seen && (seen.severity === 'error' || severity === 'warning')) continue;
+        index ??= location(source);
+        const finding: Finding = {
+          ruleId: rule.id,
+          severity,
+          confidence: match.confidence,
+          reasons: match.reasons,
+          kind: segment.kind,
+          place: { start: pointAt(index, range.start), end: pointAt(index, range.end) },
+          redacted: match.redacted,
+          message: options.showValues ? match.message.replace(match.redacted, match.value) : match.message,
+        };
+        if (options.showValues) finding.value = match.value;
+        byRange.set(key, finding);
+      }
+    }
+  }
+  return [...byRange.values()].sort((a, b) => a.place.start.offset - b.place.start.offset);
+}
+
+function pointAt(index: ReturnType<typeof location>, offset: number): Point {
+  const point = index.toPoint(offset);
+  return { line: point?.line ?? 1, column: point?.column ?? 1, offset };
+}
+
+/**
+ * `text` with every CPR number in it redacted, at any confidence: for what the tool prints beside
+ * its findings (file paths, the working directory, error messages).
+ */
+export function redactValues(text: string, today = new Date()): string {
+  return redactCprNumbers(text, today);
+}
