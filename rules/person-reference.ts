@@ -117,19 +117,26 @@ function possessives(text: string, words: Token[]): PersonReference[] {
 // "leder Hanne Jensen"), or after "kontakt", is staff, a contact or an official.
 const STAFF_WORDS =
   /(?:leder|lederen|chef|chefen|direktør|forstander|koordinator|konsulent|medarbejder|sygeplejerske|plejerske|læge|lægen|psykolog|psykiater|rådgiver|kontaktperson|borgmester|rådmand|formand|formanden|sekretær|jurist|advokat|pædagog|terapeut|assistent|hjælper|sagsbehandler|visitator|tilsynsførende|inspektør|revisor|medlem|politiker|minister|ombudsmand|kontakt|att|attn|manager|nurse|doctor|officer|coordinator|caseworker|councillor|mayor|director|chair|spokesperson|talsperson)$/i;
-const STAFF_AFTER = /^(?:,|\s\(|\s–|\s-)\s*(?:\p{L}+[ -])?(?:leder|chef|direktør|koordinator|konsulent|medarbejder|sygeplejerske|læge|psykolog|rådgiver|sagsbehandler|formand|borgmester|medlem|manager|nurse|officer|coordinator|caseworker)/iu;
+const STAFF_AFTER = /^(?:,|[ \t]\(|[ \t]–|[ \t]-)[ \t]*(?:\p{L}+[ -])?(?:leder|chef|direktør|koordinator|konsulent|medarbejder|sygeplejerske|læge|psykolog|rådgiver|sagsbehandler|formand|borgmester|medlem|manager|nurse|officer|coordinator|caseworker)/iu;
 const CONTACT_AFTER = /^[^.\n]{0,30}?(?:tlf|telefon|e-?mail|mail:|@|phone)/i;
 // A council member with a party letter, as minutes name them: "Jens Nielsen (C)".
-const PARTY_LETTER_AFTER = /^\s?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG)\)/u;
+const PARTY_LETTER_AFTER = /^[ \t]?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG)\)/u;
 // Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
-const REPRESENTATIVE_AFTER = /^\s+fra\s+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet))(?!\p{L})/u;
-const STAFF_PREDICATE = /^\s+(?:er|var|bliver|is|was)\s+(?:\p{Ll}+\s+)?(?:leder|chef|direktør|ansat|medarbejder|konsulent|formand|koordinator|sagsbehandler|manager|director|head)/iu;
+const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet))(?!\p{L})/u;
+const STAFF_PREDICATE = /^[ \t]+(?:er|var|bliver|is|was)[ \t]+(?:\p{Ll}+[ \t]+)?(?:leder|chef|direktør|ansat|medarbejder|konsulent|formand|koordinator|sagsbehandler|manager|director|head)/iu;
 
+/**
+ * Whether a name is staff, by what stands beside it on the same line: a job title before or after,
+ * contact details, a party letter. Nothing across a line break counts, nor across a table cell's
+ * edge (written " | "), so the same name reads the same in a parsed block and in a file's readable view.
+ */
 function isStaff(text: string, reference: PersonReference): boolean {
-  const before = text.slice(Math.max(0, reference.from - 60), reference.from).replace(/[\s:,.]+$/, '');
+  const line = text.slice(Math.max(0, reference.from - 60), reference.from);
+  const before = line.slice(line.lastIndexOf('\n') + 1).replace(/[ \t\u00a0:,.|]+$/, '');
   const previousWord = /[\p{L}-]+$/u.exec(before)?.[0] ?? '';
   if (previousWord && STAFF_WORDS.test(previousWord)) return true;
-  const after = text.slice(reference.to, reference.to + 80);
+  const rest = text.slice(reference.to, reference.to + 80);
+  const after = rest.slice(0, rest.indexOf('\n') === -1 ? rest.length : rest.indexOf('\n'));
   return STAFF_AFTER.test(after) || CONTACT_AFTER.test(after) || STAFF_PREDICATE.test(after) || PARTY_LETTER_AFTER.test(after) || REPRESENTATIVE_AFTER.test(after);
 }
 
@@ -137,9 +144,9 @@ function isStaff(text: string, reference: PersonReference): boolean {
 export const PERSON_REACH = 2000;
 
 /**
- * True when some reference to a person (staff included) stands within PERSON_REACH characters of
- * one of `positions` in `text`: the cheap test on a file's readable view for the rules that need a
- * person beside a term.
+ * True when a reference to a citizen (not staff) stands within PERSON_REACH characters of one of
+ * `positions` in `text`: the cheap test on a file's readable view for the rules that need a person
+ * beside a term. Staff is judged by the same line in both, so the view is never stricter.
  */
 export function personNear(text: string, positions: readonly number[], context: RuleContext): boolean {
   let checkedUpTo = -1;
@@ -150,7 +157,7 @@ export function personNear(text: string, positions: readonly number[], context: 
     // Start and end the window on a line break or space, so no name is cut in two.
     const start = from === 0 ? 0 : text.lastIndexOf(' ', from) + 1;
     const window: Segment = { kind: 'text', text: text.slice(start, to), offset: 0 };
-    if (personReferences(window, context).length > 0) return true;
+    if (personReferences(window, context).some((person) => !person.staff)) return true;
     checkedUpTo = Math.max(start, to - 40);
   }
   return false;

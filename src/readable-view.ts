@@ -18,7 +18,7 @@ let lastView = '';
 
 /**
  * A raw source read roughly as a person would, without parsing it: inline tags gone (as the
- * adapters flatten them), other tags a space, Markdown marks gone,
+ * adapters flatten them), other tags a line break, Markdown marks gone,
  * character references and JSON escapes decoded, the insides of tags (attributes, JSX expressions) added at the end. Rules test it
  * to decide whether a file needs parsing at all. It is built so that whatever a rule can find in a
  * parsed file's segments, it can also find here: the view may hold more, never less.
@@ -36,7 +36,8 @@ function viewOf(source: string): string {
   const text = source.replace(TAG, (tag, name: string) => {
     // A tag's attributes (values, JSX expressions) are read at the end, whole.
     if (tag.length > name.length + 3) tags.push(tag.slice(name.length + 1, -1));
-    return RUNS_ON.has(name.toLowerCase()) ? '' : ' ';
+    // A block ends a line, as its own segment would: no name or staff word reaches across it.
+    return RUNS_ON.has(name.toLowerCase()) ? '' : '\n';
   });
   const all = tags.length > 0 ? `${text}\n${tags.join('\n')}` : text;
   return all.replace(REFERENCE, decode).replace(MARKDOWN_MARKS, '');

@@ -26,6 +26,7 @@ for (const [version, RuleTester] of VERSIONS) {
     const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } } });
     const tsx = new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } });
     const md = new RuleTester({ plugins: { markdown }, language: 'markdown/gfm' });
+    const commonmark = new RuleTester({ plugins: { markdown }, language: 'markdown/commonmark', languageOptions: { frontmatter: 'yaml' } });
 
     js.run('no-cpr-number in JavaScript', cpr, {
       valid: [
@@ -150,6 +151,16 @@ for (const [version, RuleTester] of VERSIONS) {
         {
           code: 'const p = <li>Klager: <b>Henrik Olsen</b>, Nørregade 81</li>;',
           errors: [{ ...finding, line: 1, column: 15, endColumn: 21, suggestions: [] }],
+        },
+      ],
+    });
+
+    commonmark.run('no-cpr-number in CommonMark with YAML front matter', cpr, {
+      valid: ['---\ntitle: Referat\n---\n\nRing på 33 98 00 98.'],
+      invalid: [
+        {
+          code: '---\nansoeger_cpr: "150385-2000"\n---\n\nTekst',
+          errors: [{ ...finding, line: 2, column: 16, endLine: 2, endColumn: 27, suggestions: [{ messageId: 'redact', output: `---\nansoeger_cpr: "${PLACEHOLDER}"\n---\n\nTekst` }] }],
         },
       ],
     });

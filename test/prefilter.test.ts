@@ -28,6 +28,11 @@ const TRICKY: [string, string][] = [
   ['a.mdx', '<Ansoeger cpr={"150385-2000"} />\n\nKlager: <Em>Jens</Em> Hansen\n\n{/* 150385-2019 */}'],
   ['a.json', '{"navn": "Jens Hansen", "diagnose": "demens", "cpr": "150385\\u00a02000"}'],
   ['a.txt', 'Borgeren Jens Hansen er i\nbehandling for kræft. Klage fra\nJens Hansen.'],
+  // Staff is judged by what stands on the same line: the view must never find staff where parsing does not.
+  ['a.md', '## Kontakt\n\nJens Hansen har kræft.\n\nKontakt: sagsbehandler Lise Holm om demens.'],
+  ['a.html', '<h2>Kontakt</h2><p>Jens Hansen har kræft.</p><p>Lise Holm</p><p>tlf. 33 98 00 98, demens</p>'],
+  ['a.html', '<table><tr><td>leder</td><td>Lise Holm har demens</td></tr><tr><td>Jens Hansen</td><td>Kræft</td></tr></table>'],
+  ['a.md', '| Rolle | Navn |\n| --- | --- |\n| leder | Lise Holm, demens |\n| borger | Jens Hansen (C) klager |'],
 ];
 
 const inputs: [string, string][] = [
