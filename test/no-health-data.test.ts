@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scanText, type RulesSettings } from '../src/index.js';
+import { foundBy, TODAY, type Found } from './rule-findings.js';
 
-const TODAY = new Date(2026, 10, 22);
-type Found = [column: number, endColumn: number, severity: 'error' | 'warning'];
-
-function found(text: string, rules?: RulesSettings, filePath = 'page.md'): Found[] {
-  return scanText(text, { filePath, today: TODAY, ...(rules ? { rules } : {}) })
-    .findings.filter((finding) => finding.ruleId === 'no-health-data')
-    .map((finding) => [finding.place.start.column, finding.place.end.column, finding.severity]);
-}
+const found = (text: string, rules?: RulesSettings, filePath?: string): Found[] => foundBy('no-health-data', text, filePath, rules);
 
 describe('health data about a named or CPR-identified person (Danish)', () => {
   it.each<[string, string, Found[]]>([

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../src/index.js';
+import { foundBy, TODAY, type Found } from './rule-findings.js';
 
-const TODAY = new Date(2026, 10, 22);
-type Found = [column: number, endColumn: number, severity: 'error' | 'warning'];
-
-function found(text: string, filePath = 'page.md'): Found[] {
-  return scanText(text, { filePath, today: TODAY })
-    .findings.filter((finding) => finding.ruleId === 'no-named-complaint')
-    .map((finding) => [finding.place.start.column, finding.place.end.column, finding.severity]);
-}
+const found = (text: string, filePath?: string): Found[] => foundBy('no-named-complaint', text, filePath);
 
 describe('complaints that name the complainant', () => {
   it.each<[string, string, Found[]]>([
