@@ -75,6 +75,22 @@ describe('eslintrc configs load the pack as plugins: ["cprlint"] with .eslintrc.
     expect(at(result!.messages)).toEqual(expected);
   });
 
+  it('on ESLint 9’s command line with ESLINT_USE_FLAT_CONFIG=false', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint-v9/bin/eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', 'src/not-on-disk.js'], {
+      cwd: ROOT,
+      input: code,
+      encoding: 'utf8',
+      env: { ...process.env, ESLINT_USE_FLAT_CONFIG: 'false' },
+    });
+    const [result] = JSON.parse(run.stdout);
+    expect(at(result.messages)).toEqual(expected);
+    // The messages hold only the redacted value. (ESLint's json formatter also copies the file as
+    // `source`: that is ESLint's, and the README warns about it.)
+    const messages = JSON.stringify(result.messages);
+    expect(messages).not.toContain('150385-2000');
+    expect(messages).toContain('1503XX-XXXX');
+  });
+
   it('on ESLint 9 in eslintrc mode', async () => {
     const eslint = new LegacyESLint({ cwd: ROOT, useEslintrc: true });
     const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, 'src/not-on-disk.js') });
