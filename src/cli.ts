@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileReport } from './finding.js';
+import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanFile, type FileScanOptions } from './files.js';
 import { formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
@@ -32,15 +33,19 @@ Options:
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
-      --rule <json>          set rules, as {"no-health-data": ["error", {"mode": "any"}]} (repeatable)
+  -c, --config <file>        use this configuration file for every file (default: the nearest
+                             cprlint.config.js|mjs|json, .cprlintrc.json or package.json "cprlint")
+      --print-config <file>  print the settings that apply to a file, and exit
+      --rule <json>          set rules, as {"no-health-data": ["error", {"mode": "any"}]} (repeatable;
+                             over the configuration file's)
       --show-values          print the numbers found in full (never the default)
       --max-file-size <size> read larger files as plain text in chunks (default 10MB; e.g. 500kB)
       --color, --no-color    force colours in the stylish format on or off
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 nothing found, 1 errors found (or too many warnings), 2 usage error, missing path,
-or a file that could not be scanned.
+Exit codes: 0 nothing found, 1 errors found (or too many warnings), 2 usage or configuration
+error, missing path, or a file that could not be scanned.
 `;
 
 export interface CliIo {
@@ -51,12 +56,6 @@ export interface CliIo {
   colorByDefault: boolean;
 }
 
-function parseSize(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
-  if (!match) throw new UsageError(`--max-file-size takes a size such as 10MB or 500kB, not "${value}"`);
-  const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
-  return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
-}
 
 function parseCommandLine(argv: readonly string[]) {
   try {
@@ -66,6 +65,8 @@ function parseCommandLine(argv: readonly string[]) {
       strict: true,
       options: {
         format: { type: 'string', short: 'f', default: 'stylish' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         stdin: { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
@@ -119,21 +120,44 @@ async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T)
 }
 
 /** A path as the report prints it: a CPR number in a file name is as secret as one in the file. */
-function shownPath(filePath: string, options: FileScanOptions): string {
+function shownPath(filePath: string, options: Pick<FileScanOptions, 'showValues'>): string {
   return options.showValues ? filePath : redactValues(filePath);
 }
 
-async function scanPaths(paths: readonly string[], cwd: string, options: FileScanOptions): Promise<FileReport[]> {
+/** What the command line says beside the configuration file: it wins over the file. */
+interface CommandLineSettings {
+  configFile: string | undefined;
+  rules: RulesSettings | undefined;
+  maxFileSize: number | undefined;
+  showValues: boolean;
+}
+
+/** The scan options for one file: its configuration file's settings, then the command line's. */
+function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptions & { ignored: boolean } {
+  const settings = settingsFor(filePath, given.configFile);
+  const rules = settings.rules || given.rules ? { ...settings.rules, ...given.rules } : undefined;
+  return {
+    showValues: given.showValues,
+    ...(rules ? { rules } : {}),
+    maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ignored: settings.ignored,
+  };
+}
+
+async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings): Promise<FileReport[]> {
   const entries = [];
   for await (const entry of walk(paths, cwd)) entries.push(entry);
-  const reports = await inOrder(entries, 8, async (entry): Promise<FileReport> => {
+  const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
+    const options = optionsFor(entry.path, given);
+    // A file the configuration ignores is passed over, unless it was named on purpose.
+    if (options.ignored && !entry.explicit) return undefined;
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     const report = await scanFile(entry.path, { ...options, explicit: entry.explicit });
     return { filePath: displayPath, findings: [...nameFindings, ...report.findings], notices: report.notices };
   });
-  return reports.filter((report) => report.findings.length > 0 || report.notices.length > 0);
+  return reports.filter((report): report is FileReport => report !== undefined && (report.findings.length > 0 || report.notices.length > 0));
 }
 
 function withoutWarnings(report: FileReport): FileReport {
@@ -156,7 +180,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await run(argv, safeIo, showValues);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RuleOptionsError) {
+    if (error instanceof UsageError || error instanceof RuleOptionsError || error instanceof ConfigError) {
       safeIo.stderr(`cprlint: ${error.message}\n`);
       return 2;
     }
@@ -186,27 +210,40 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   const rules = readRuleFlags(values.rule ?? []);
   // Resolving them here makes a mistake in them a usage error before any file is read.
   activeRules(rules);
-  const options: FileScanOptions = {
+  const configFile = values.config === undefined ? undefined : path.resolve(io.cwd, values.config);
+  if (configFile) loadConfig(configFile);
+  const given: CommandLineSettings = {
+    configFile,
+    rules,
+    maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], '--max-file-size'),
     showValues: values['show-values'],
-    ...(rules ? { rules } : {}),
-    maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
   };
+  if (values['print-config'] !== undefined) {
+    const filePath = path.resolve(io.cwd, values['print-config']);
+    const { configFile: found } = settingsFor(filePath, configFile);
+    const { ignored, rules: fileRules, maxFileSize } = optionsFor(filePath, given);
+    // Every rule, as set or at its default "error".
+    const resolved = Object.fromEntries(RULES.map((rule) => [rule.id, fileRules?.[rule.id] ?? 'error']));
+    io.stdout(`${JSON.stringify({ configFile: found ?? null, ignored, maxFileSize, rules: resolved }, null, 2)}\n`);
+    return 0;
+  }
 
   let reports: FileReport[];
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
     const filePath = values['stdin-filename'] ?? '<stdin>';
+    const options = optionsFor(path.resolve(io.cwd, filePath), given);
     const report = scanBytes(await io.readStdin(), filePath, options);
     report.filePath = shownPath(filePath, options);
     reports = report.findings.length > 0 || report.notices.length > 0 ? [report] : [];
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
-    reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, options);
+    reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);
   }
   if (values.quiet) reports = reports.map(withoutWarnings);
 
   const color = values['no-color'] ? false : (values.color ?? io.colorByDefault);
-  const cwd = shownPath(io.cwd, options);
+  const cwd = shownPath(io.cwd, given);
   const output = {
     stylish: () => formatStylish(reports, cwd, color && !values['output-file']),
     json: () => formatJson(reports, cwd),

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { ESLint, Linter, Rule } from 'eslint';
+import { settingsFor } from './config.js';
 import type { Root } from 'mdast';
 import { estreeSegments, type EstreeComment, type EstreeNode } from './adapters/estree.js';
 import { mdastSegments } from './adapters/mdast.js';
@@ -90,8 +92,19 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       hasSuggestions: true,
     },
     create(context) {
-      // ESLint 8 does not apply meta.defaultOptions: merge them here too.
-      const { minConfidence = 'medium', ...ruleOptions } = (context.options[0] ?? {}) as { minConfidence?: Confidence } & Record<string, unknown>;
+      // Options given in the ESLint config win; without them, cprlint's own configuration file for
+      // this file decides, as it does for the CLI and the build.
+      // `minConfidence` is ESLint's alone (ESLint 10 fills it in from meta.defaultOptions), so only
+      // the rule's own options count as given.
+      const { minConfidence = 'medium', ...given } = (context.options[0] ?? {}) as { minConfidence?: Confidence } & Record<string, unknown>;
+      let ruleOptions = given;
+      if (Object.keys(given).length === 0 && context.filename && path.isAbsolute(context.filename)) {
+        const settings = settingsFor(context.filename);
+        const setting = settings.rules?.[ruleId];
+        const level = Array.isArray(setting) ? setting[0] : setting;
+        if (settings.ignored || level === 'off') return {};
+        ruleOptions = ((Array.isArray(setting) ? setting[1] : undefined) ?? {}) as Record<string, unknown>;
+      }
       let active: ActiveRule[];
       try {
         active = checkersFor(ruleId, ruleOptions);

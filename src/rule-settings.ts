@@ -23,11 +23,14 @@ function readSetting(id: RuleId, setting: unknown): { level: RuleLevel; options:
   return { level: level as RuleLevel, options };
 }
 
-let defaults: ActiveRule[] | undefined;
+// Files share settings: the rules for each distinct settings value are read once.
+const bySettings = new Map<string, ActiveRule[]>();
 
 /** The rules to run for the given settings: every rule at "error" with its defaults where unset. */
 export function activeRules(settings?: RulesSettings): ActiveRule[] {
-  if (!settings && defaults) return defaults;
+  const key = settings ? JSON.stringify(settings) : '';
+  const cached = bySettings.get(key);
+  if (cached) return cached;
   const known = new Set<string>(RULES.map((rule) => rule.id));
   for (const id of Object.keys(settings ?? {})) {
     if (!known.has(id)) throw new RuleOptionsError(`Unknown rule "${id}" (known: ${[...known].join(', ')})`);
@@ -38,6 +41,6 @@ export function activeRules(settings?: RulesSettings): ActiveRule[] {
     if (level === 'off') continue;
     active.push({ id: rule.id, level, checker: rule.create(options) });
   }
-  if (!settings) defaults = active;
+  bySettings.set(key, active);
   return active;
 }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { VFile } from 'vfile';
+import { settingsFor } from './config.js';
 import { VFileMessage } from 'vfile-message';
 import type { Finding } from './finding.js';
 import { docsUrl, type RulesSettings } from './rule.js';
@@ -16,14 +18,19 @@ export interface CprlintPluginOptions {
   failOn?: 'error' | 'warning' | 'never';
   /** Put the full values in messages. Off by default: logs then never hold a CPR number. */
   showValues?: boolean;
-  /** Rules to run, as `{ "no-health-data": ["error", { "mode": "any" }] }`. Default: all at "error". */
+  /**
+   * Rules to run, as `{ "no-health-data": ["error", { "mode": "any" }] }`. Without it, the
+   * configuration file that governs each file (cprlint.config.*, .cprlintrc.json, package.json's
+   * "cprlint") decides, as for the CLI; without one, every rule runs at "error".
+   */
   rules?: RulesSettings;
 }
 
 export interface PluginSettings {
   failOn: 'error' | 'warning' | 'never';
   showValues: boolean;
-  active: readonly ActiveRule[];
+  /** The rules given in the options, or undefined when each file's configuration file decides. */
+  active: readonly ActiveRule[] | undefined;
 }
 
 const FAIL_ON = ['error', 'warning', 'never'];
@@ -34,9 +41,9 @@ export function checkOptions(options: CprlintPluginOptions | null | undefined): 
   if (!FAIL_ON.includes(failOn)) {
     throw new Error(`cprlint: option failOn must be one of ${FAIL_ON.join(', ')}, not ${JSON.stringify(failOn)}`);
   }
-  let active: readonly ActiveRule[];
+  let active: readonly ActiveRule[] | undefined;
   try {
-    active = activeRules(options?.rules);
+    active = options?.rules === undefined ? undefined : activeRules(options.rules);
   } catch (error) {
     throw new Error(`cprlint: option rules: ${(error as Error).message}`);
   }
@@ -56,8 +63,14 @@ export function lintTree(
   const value = String(file.value ?? '');
   // micromark counts from after a leading byte order mark, parse5 counts it.
   const source = positions === 'after a byte order mark' && value.charCodeAt(0) === 0xfeff ? value.slice(1) : value;
-  if (!mightHoldFindings(source, options.active)) return;
-  const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active: options.active });
+  let active = options.active;
+  if (!active) {
+    const settings = file.path ? settingsFor(path.resolve(file.cwd, file.path)) : undefined;
+    if (settings?.ignored) return;
+    active = activeRules(settings?.rules);
+  }
+  if (!mightHoldFindings(source, active)) return;
+  const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active });
   // vfile copies `file.path` into every message; a CPR number in a path is as secret as in the text.
   const shownPath = file.path && (options.showValues ? file.path : redactValues(file.path));
   for (const finding of findings) {

@@ -1,0 +1,194 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { RuleOptionsError, type RulesSettings } from './rule.js';
+import { activeRules } from './rule-settings.js';
+
+/** One configuration file governs the CLI, the unified plugins and the ESLint pack. */
+export interface CprlintConfig {
+  /** Rule levels and options, as `{ "no-health-data": ["error", { "mode": "any" }] }`. */
+  rules?: RulesSettings;
+  /** Globs (relative to the configuration file's folder) of files never scanned. */
+  ignores?: string[];
+  /** Rules for some files only, later entries winning: `{ files: ["docs/testdata/**"], rules: { … } }`. */
+  overrides?: { files: string[]; rules?: RulesSettings }[];
+  /** Files larger than this are read as plain text in chunks: bytes, or a size such as "10MB". */
+  maxFileSize?: number | string;
+}
+
+/** A configuration file that cannot be read or holds a mistake: exit 2, naming the file and the key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The names looked for in each folder, first match wins; then `package.json`'s `cprlint` key. */
+export const CONFIG_FILES = ['cprlint.config.js', 'cprlint.config.mjs', 'cprlint.config.json', '.cprlintrc.json'];
+
+export interface LoadedConfig {
+  file: string;
+  config: CprlintConfig;
+  ignored: (filePath: string) => boolean;
+  overrides: { matches: (filePath: string) => boolean; rules: RulesSettings }[];
+}
+
+/** The settings that apply to one file. */
+export interface FileSettings {
+  configFile: string | undefined;
+  rules: RulesSettings | undefined;
+  ignored: boolean;
+  maxFileSize: number | undefined;
+}
+
+const KNOWN_KEYS = ['rules', 'ignores', 'overrides', 'maxFileSize'];
+
+export function parseSize(value: string | number, what: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
+  const match = typeof value === 'string' ? /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim()) : null;
+  if (!match) throw new ConfigError(`${what} takes a size such as 10MB or 500kB, not ${JSON.stringify(value)}`);
+  const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+  return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
+}
+
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Checks a configuration's shape; every message names the file and the key. */
+function checkConfig(value: unknown, file: string): CprlintConfig {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${file}: the configuration must be an object`);
+  const config = value as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!KNOWN_KEYS.includes(key)) throw new ConfigError(`${file}: unknown key "${key}" (known: ${KNOWN_KEYS.join(', ')})`);
+  }
+  const checkRules = (rules: unknown, where: string): void => {
+    if (rules === undefined) return;
+    if (!rules || typeof rules !== 'object' || Array.isArray(rules)) throw new ConfigError(`${file}: "${where}" must be an object of rule settings`);
+    try {
+      activeRules(rules as RulesSettings);
+    } catch (error) {
+      if (error instanceof RuleOptionsError) throw new ConfigError(`${file}: "${where}": ${error.message}`);
+      throw error;
+    }
+  };
+  checkRules(config.rules, 'rules');
+  if (config.ignores !== undefined && !isStringList(config.ignores)) throw new ConfigError(`${file}: "ignores" must be a list of globs`);
+  if (config.overrides !== undefined) {
+    if (!Array.isArray(config.overrides)) throw new ConfigError(`${file}: "overrides" must be a list of { files, rules }`);
+    config.overrides.forEach((override: unknown, index) => {
+      const entry = override as Record<string, unknown> | null;
+      if (!entry || typeof entry !== 'object' || !isStringList(entry.files) || entry.files.length === 0) {
+        throw new ConfigError(`${file}: "overrides[${index}].files" must be a list of globs`);
+      }
+      const unknown = Object.keys(entry).filter((key) => key !== 'files' && key !== 'rules');
+      if (unknown.length > 0) throw new ConfigError(`${file}: unknown key "overrides[${index}].${unknown[0]}" (known: files, rules)`);
+      checkRules(entry.rules, `overrides[${index}].rules`);
+    });
+  }
+  if (config.maxFileSize !== undefined) parseSize(config.maxFileSize as string | number, `${file}: "maxFileSize"`);
+  return config as CprlintConfig;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+const loaded = new Map<string, LoadedConfig>();
+
+/**
+ * Reads a configuration file: JSON, `package.json`'s `cprlint` key, or a JavaScript module (CJS or
+ * ESM, loaded synchronously so that ESLint's rules can read it too).
+ */
+export function loadConfig(file: string): LoadedConfig {
+  const absolute = path.resolve(file);
+  const cached = loaded.get(absolute);
+  if (cached) return cached;
+  let value: unknown;
+  try {
+    if (absolute.endsWith('.json')) {
+      const json = JSON.parse(readFileSync(absolute, 'utf8')) as Record<string, unknown>;
+      value = path.basename(absolute) === 'package.json' ? json.cprlint : json;
+    } else {
+      const module = requireFromHere(absolute) as { default?: unknown };
+      value = module && typeof module === 'object' && 'default' in module ? module.default : module;
+    }
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.split('\n')[0];
+    throw new ConfigError(`Cannot read configuration ${file}: ${reason}`);
+  }
+  const config = checkConfig(value, file);
+  const base = path.dirname(absolute);
+  const matcher = (globs: string[]) => {
+    const matches = picomatch(globs, { dot: true });
+    return (filePath: string): boolean => {
+      const relative = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
+      return !relative.startsWith('..') && matches(relative);
+    };
+  };
+  const result: LoadedConfig = {
+    file: absolute,
+    config,
+    ignored: config.ignores ? matcher(config.ignores) : () => false,
+    overrides: (config.overrides ?? []).map((override) => ({ matches: matcher(override.files), rules: override.rules ?? {} })),
+  };
+  loaded.set(absolute, result);
+  return result;
+}
+
+const foundIn = new Map<string, string | undefined>();
+
+/** The configuration file that governs `filePath`: the first found from its folder upward. */
+export function findConfigFile(filePath: string): string | undefined {
+  let directory = path.resolve(filePath);
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) directory = path.dirname(directory);
+  const visited: string[] = [];
+  let found: string | undefined;
+  for (;;) {
+    if (foundIn.has(directory)) {
+      found = foundIn.get(directory);
+      break;
+    }
+    visited.push(directory);
+    const name = CONFIG_FILES.find((candidate) => existsSync(path.join(directory, candidate)));
+    if (name) {
+      found = path.join(directory, name);
+      break;
+    }
+    const packageJson = path.join(directory, 'package.json');
+    if (existsSync(packageJson) && hasCprlintKey(packageJson)) {
+      found = packageJson;
+      break;
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) break;
+    directory = parent;
+  }
+  for (const folder of visited) foundIn.set(folder, found);
+  return found;
+}
+
+function hasCprlintKey(packageJson: string): boolean {
+  try {
+    return 'cprlint' in (JSON.parse(readFileSync(packageJson, 'utf8')) as object);
+  } catch {
+    throw new ConfigError(`Cannot read configuration ${packageJson}: not valid JSON`);
+  }
+}
+
+/** The settings for one file, from the given configuration file or the one found for it. */
+export function settingsFor(filePath: string, configFile?: string): FileSettings {
+  const file = configFile ?? findConfigFile(filePath);
+  if (!file) return { configFile: undefined, rules: undefined, ignored: false, maxFileSize: undefined };
+  const config = loadConfig(file);
+  let rules: RulesSettings | undefined = config.config.rules;
+  for (const override of config.overrides) {
+    if (override.matches(filePath)) rules = { ...rules, ...override.rules };
+  }
+  return {
+    configFile: config.file,
+    rules,
+    ignored: config.ignored(filePath),
+    maxFileSize: config.config.maxFileSize === undefined ? undefined : parseSize(config.config.maxFileSize, 'maxFileSize'),
+  };
+}
+
+/** Forgets what was read, for a long-running process whose files changed (and for tests). */
+export function forgetConfigs(): void {
+  loaded.clear();
+  foundIn.clear();
+}
