@@ -32,6 +32,8 @@ Options:
       --stdin                read the text to scan from standard input
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
+      --require-reason       a cprlint-disable comment without "-- reason" is an error
+      --report-unused-disables  a cprlint-disable comment that silences nothing is a warning
       --max-warnings <n>     exit 1 when there are more than n warnings
   -c, --config <file>        use this configuration file for every file (default: the nearest
                              cprlint.config.js|mjs|json, .cprlintrc.json or package.json "cprlint")
@@ -71,6 +73,8 @@ function parseCommandLine(argv: readonly string[]) {
         stdin: { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'require-reason': { type: 'boolean', default: false },
+        'report-unused-disables': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         'show-values': { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true },
@@ -124,9 +128,16 @@ function shownPath(filePath: string, options: Pick<FileScanOptions, 'showValues'
   return options.showValues ? filePath : redactValues(filePath);
 }
 
+/** Whether a file's report has anything to say: findings, notices, or findings a comment silenced. */
+function hasContent(report: FileReport): boolean {
+  return report.findings.length > 0 || report.notices.length > 0 || (report.suppressed?.length ?? 0) > 0;
+}
+
 /** What the command line says beside the configuration file: it wins over the file. */
 interface CommandLineSettings {
   configFile: string | undefined;
+  requireReason: boolean;
+  reportUnusedDisables: boolean;
   rules: RulesSettings | undefined;
   maxFileSize: number | undefined;
   showValues: boolean;
@@ -138,6 +149,8 @@ function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptio
   const rules = settings.rules || given.rules ? { ...settings.rules, ...given.rules } : undefined;
   return {
     showValues: given.showValues,
+    requireReason: given.requireReason,
+    reportUnusedDisables: given.reportUnusedDisables,
     ...(rules ? { rules } : {}),
     maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ignored: settings.ignored,
@@ -155,9 +168,9 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     const report = await scanFile(entry.path, { ...options, explicit: entry.explicit });
-    return { filePath: displayPath, findings: [...nameFindings, ...report.findings], notices: report.notices };
+    return { ...report, filePath: displayPath, findings: [...nameFindings, ...report.findings] };
   });
-  return reports.filter((report): report is FileReport => report !== undefined && (report.findings.length > 0 || report.notices.length > 0));
+  return reports.filter((report): report is FileReport => report !== undefined && hasContent(report));
 }
 
 function withoutWarnings(report: FileReport): FileReport {
@@ -214,6 +227,8 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   if (configFile) loadConfig(configFile);
   const given: CommandLineSettings = {
     configFile,
+    requireReason: values['require-reason'],
+    reportUnusedDisables: values['report-unused-disables'],
     rules,
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], '--max-file-size'),
     showValues: values['show-values'],
@@ -235,7 +250,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     const options = optionsFor(path.resolve(io.cwd, filePath), given);
     const report = scanBytes(await io.readStdin(), filePath, options);
     report.filePath = shownPath(filePath, options);
-    reports = report.findings.length > 0 || report.notices.length > 0 ? [report] : [];
+    reports = hasContent(report) ? [report] : [];
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
     reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);

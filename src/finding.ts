@@ -54,12 +54,16 @@ export interface Notice {
   message: string;
   /** The file was not scanned, so the run cannot say it is clean. */
   fatal?: boolean;
+  /** Where in the file, when the notice is about a place (a directive); else the file as a whole. */
+  place?: { line: number; column: number };
 }
 
 export interface FileReport {
   filePath: string;
   findings: Finding[];
   notices: Notice[];
+  /** Findings a `cprlint-disable…` comment silenced, with its reason. */
+  suppressed?: (Finding & { justification: string | undefined })[];
 }
 
 export function severityOf(confidence: Confidence): Severity | undefined {

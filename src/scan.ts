@@ -6,6 +6,7 @@ import { findingsIn, mightHoldFindings, redactValues, type FindingOptions } from
 import type { RulesSettings } from './rule.js';
 import { activeRules } from './rule-settings.js';
 import { identitySegment, textSegment, type Segment } from './segment.js';
+import { applySuppressions } from './suppressions.js';
 
 
 export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'text';
@@ -40,6 +41,10 @@ export interface ScanOptions {
   showValues?: boolean;
   /** Which rules run, at which level, with which options. Default: every rule at "error". */
   rules?: RulesSettings;
+  /** A `cprlint-disable…` comment without a reason (`-- why`) is an error. */
+  requireReason?: boolean;
+  /** A `cprlint-disable…` comment that silences nothing is a warning. */
+  reportUnusedDisables?: boolean;
 }
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {
@@ -73,7 +78,13 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
-  if (!mightHoldFindings(source, rules, options.today)) return report;
+  // A directive can be unused or lack a reason in a file with nothing else to find.
+  if (!mightHoldFindings(source, rules, options.today)) {
+    if (options.requireReason || options.reportUnusedDisables) {
+      report.notices = applySuppressions([], source, { requireReason: options.requireReason, reportUnused: options.reportUnusedDisables }).notices;
+    }
+    return report;
+  }
   const format = options.format ?? formatOf(filePath) ?? 'text';
   let segments: Segment[];
   try {
@@ -83,7 +94,13 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
     segments = parseSegments(source, 'text');
     report.notices.push(parseFallbackNotice(FORMAT_NAMES[format], error));
   }
-  report.findings = findingsIn(segments, source, { ...options, active: rules });
+  const { findings, suppressed, notices } = applySuppressions(findingsIn(segments, source, { ...options, active: rules }), source, {
+    requireReason: options.requireReason,
+    reportUnused: options.reportUnusedDisables,
+  });
+  report.findings = findings;
+  if (suppressed.length > 0) report.suppressed = suppressed;
+  report.notices.push(...notices);
   return report;
 }
 

@@ -6,6 +6,7 @@ import type { Finding } from './finding.js';
 import { docsUrl, type RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
 import { findingsIn, mightHoldFindings, redactValues } from './findings.js';
+import { applySuppressions } from './suppressions.js';
 import type { Segment } from './segment.js';
 
 /** Options of `cprlint/remark` and `cprlint/rehype`. JSON only, so Next.js can pass them by name. */
@@ -70,7 +71,8 @@ export function lintTree(
     active = activeRules(settings?.rules);
   }
   if (!mightHoldFindings(source, active)) return;
-  const findings = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active });
+  // `cprlint-disable…` comments hold in builds as on the command line.
+  const { findings } = applySuppressions(findingsIn(segmentsOf(source), source, { showValues: options.showValues, active }), source);
   // vfile copies `file.path` into every message; a CPR number in a path is as secret as in the text.
   const shownPath = file.path && (options.showValues ? file.path : redactValues(file.path));
   for (const finding of findings) {

@@ -11,6 +11,8 @@ export interface LintMessage {
   endLine: number;
   endColumn: number;
   finding?: Finding;
+  /** For a notice: whether it is about a place in the file rather than the file as a whole. */
+  placed?: true;
 }
 
 export function lintMessages(report: FileReport): LintMessage[] {
@@ -18,11 +20,12 @@ export function lintMessages(report: FileReport): LintMessage[] {
     ruleId: null,
     severity: notice.severity === 'error' ? 2 : 1,
     ...(notice.fatal ? { fatal: true as const } : {}),
+    ...(notice.place ? { placed: true as const } : {}),
     message: notice.message,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
+    line: notice.place?.line ?? 1,
+    column: notice.place?.column ?? 1,
+    endLine: notice.place?.line ?? 1,
+    endColumn: notice.place?.column ?? 1,
   }));
   const findings: LintMessage[] = report.findings.map((finding) => ({
     ruleId: finding.ruleId,

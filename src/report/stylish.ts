@@ -14,6 +14,7 @@ export function formatStylish(reports: readonly FileReport[], cwd: string, color
       const place = message.finding?.place;
       const vfileMessage = file.message(message.message, {
         ...(place ? { place: { start: place.start, end: place.end } } : {}),
+        ...(message.placed ? { place: { line: message.line, column: message.column } } : {}),
         ...(message.ruleId ? { ruleId: message.ruleId } : {}),
         source: 'cprlint',
       });
