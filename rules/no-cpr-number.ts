@@ -151,7 +151,9 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
  * any confidence: for paths and messages the tool prints, where even a doubtful number is hidden.
  */
 export function redactCprNumbers(text: string, today: Date): string {
-  return text.replace(CANDIDATE, (whole: string, dd: string, _dot: string, mm: string, yy: string, _separator: string, serial: string) =>
-    analyseCpr(`${dd}${mm}${yy}`, serial, today).birthDate ? redactCpr(`${dd}${mm}${yy}`) : whole,
+  return text.replace(
+    CANDIDATE,
+    (whole: string, dd: string, _dot: string, mm: string, yy: string, _separator: string, serial: string, offset: number) =>
+      analyseCpr(`${dd}${mm}${yy}`, serial, today).birthDate && !insideHexRun(text, offset, offset + whole.length) ? redactCpr(`${dd}${mm}${yy}`) : whole,
   );
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileReport } from './finding.js';
+import { allowlistHash } from './allowlist.js';
 import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanFile, type FileScanOptions } from './files.js';
 import { formatGithub } from './report/github.js';
@@ -21,6 +22,7 @@ const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: cprlint [options] [paths or globs ...]
+       cprlint hash <value> ...   print allowlist hashes (for the configuration's allowlist.values)
 
 Finds CPR numbers in a site's sources and build output, and fails when one would be published.
 Paths default to ".". Directories are walked with their .gitignore and .cprlintignore files;
@@ -154,6 +156,7 @@ function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptio
     ...(rules ? { rules } : {}),
     maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ignored: settings.ignored,
+    ...(settings.allowlist ? { allowlist: settings.allowlist } : {}),
   };
 }
 
@@ -201,7 +204,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * `cprlint hash VALUE…`: the allowlist hash of each value, for the configuration's
+ * `allowlist.values`, so that the value itself never enters the repository.
+ */
+function printHashes(values: readonly string[], io: CliIo): number {
+  if (values.length === 0) throw new UsageError('cprlint hash takes the values to hash: cprlint hash <value> ...');
+  for (const value of values) io.stdout(`${allowlistHash(value)}\n`);
+  return 0;
+}
+
 async function run(argv: readonly string[], io: CliIo, showValues: boolean): Promise<number> {
+  if (argv[0] === 'hash') return printHashes(argv.slice(1), io);
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     io.stdout(USAGE);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { isAllowlistHash, type Allowlist } from './allowlist.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules } from './rule-settings.js';
 
@@ -15,6 +16,8 @@ export interface CprlintConfig {
   overrides?: { files: string[]; rules?: RulesSettings }[];
   /** Files larger than this are read as plain text in chunks: bytes, or a size such as "10MB". */
   maxFileSize?: number | string;
+  /** What is not personal data here: values by `cprlint hash`, patterns, and paths. */
+  allowlist?: { values?: string[]; patterns?: string[]; paths?: string[] };
 }
 
 /** A configuration file that cannot be read or holds a mistake: exit 2, naming the file and the key. */
@@ -29,6 +32,8 @@ export interface LoadedConfig {
   file: string;
   config: CprlintConfig;
   ignored: (filePath: string) => boolean;
+  allowedPath: (filePath: string) => boolean;
+  allowlist: Allowlist | undefined;
   overrides: { matches: (filePath: string) => boolean; rules: RulesSettings }[];
 }
 
@@ -36,11 +41,13 @@ export interface LoadedConfig {
 export interface FileSettings {
   configFile: string | undefined;
   rules: RulesSettings | undefined;
+  /** Never scanned: in `ignores`, or in the allowlist's `paths`. */
   ignored: boolean;
   maxFileSize: number | undefined;
+  allowlist: Allowlist | undefined;
 }
 
-const KNOWN_KEYS = ['rules', 'ignores', 'overrides', 'maxFileSize'];
+const KNOWN_KEYS = ['rules', 'ignores', 'overrides', 'maxFileSize', 'allowlist'];
 
 export function parseSize(value: string | number, what: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
@@ -84,7 +91,28 @@ function checkConfig(value: unknown, file: string): CprlintConfig {
     });
   }
   if (config.maxFileSize !== undefined) parseSize(config.maxFileSize as string | number, `${file}: "maxFileSize"`);
+  if (config.allowlist !== undefined) checkAllowlist(config.allowlist, file);
   return config as CprlintConfig;
+}
+
+function checkAllowlist(value: unknown, file: string): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${file}: "allowlist" must be an object of values, patterns and paths`);
+  const allowlist = value as Record<string, unknown>;
+  for (const key of Object.keys(allowlist)) {
+    if (!['values', 'patterns', 'paths'].includes(key)) throw new ConfigError(`${file}: unknown key "allowlist.${key}" (known: values, patterns, paths)`);
+    if (!isStringList(allowlist[key])) throw new ConfigError(`${file}: "allowlist.${key}" must be a list of strings`);
+  }
+  for (const hash of (allowlist.values as string[] | undefined) ?? []) {
+    // A number written here would publish what the allowlist exists to keep out.
+    if (!isAllowlistHash(hash)) throw new ConfigError(`${file}: "allowlist.values" takes hashes from \`cprlint hash <value>\`, not ${isAllowlistHash(hash) ? hash : 'a value'}`);
+  }
+  for (const pattern of (allowlist.patterns as string[] | undefined) ?? []) {
+    try {
+      new RegExp(pattern);
+    } catch (error) {
+      throw new ConfigError(`${file}: "allowlist.patterns" holds an invalid regular expression: ${(error as Error).message}`);
+    }
+  }
 }
 
 const requireFromHere = createRequire(import.meta.url);
@@ -120,10 +148,14 @@ export function loadConfig(file: string): LoadedConfig {
       return !relative.startsWith('..') && matches(relative);
     };
   };
+  const values = config.allowlist?.values ?? [];
+  const patterns = config.allowlist?.patterns ?? [];
   const result: LoadedConfig = {
     file: absolute,
     config,
     ignored: config.ignores ? matcher(config.ignores) : () => false,
+    allowedPath: config.allowlist?.paths ? matcher(config.allowlist.paths) : () => false,
+    allowlist: values.length + patterns.length > 0 ? { hashes: new Set(values), patterns: patterns.map((pattern) => new RegExp(pattern)) } : undefined,
     overrides: (config.overrides ?? []).map((override) => ({ matches: matcher(override.files), rules: override.rules ?? {} })),
   };
   loaded.set(absolute, result);
@@ -173,7 +205,7 @@ function hasCprlintKey(packageJson: string): boolean {
 /** The settings for one file, from the given configuration file or the one found for it. */
 export function settingsFor(filePath: string, configFile?: string): FileSettings {
   const file = configFile ?? findConfigFile(filePath);
-  if (!file) return { configFile: undefined, rules: undefined, ignored: false, maxFileSize: undefined };
+  if (!file) return { configFile: undefined, rules: undefined, ignored: false, maxFileSize: undefined, allowlist: undefined };
   const config = loadConfig(file);
   let rules: RulesSettings | undefined = config.config.rules;
   for (const override of config.overrides) {
@@ -182,8 +214,9 @@ export function settingsFor(filePath: string, configFile?: string): FileSettings
   return {
     configFile: config.file,
     rules,
-    ignored: config.ignored(filePath),
+    ignored: config.ignored(filePath) || config.allowedPath(filePath),
     maxFileSize: config.config.maxFileSize === undefined ? undefined : parseSize(config.config.maxFileSize, 'maxFileSize'),
+    allowlist: config.allowlist,
   };
 }
 

@@ -98,11 +98,12 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       // the rule's own options count as given.
       const { minConfidence = 'medium', ...given } = (context.options[0] ?? {}) as { minConfidence?: Confidence } & Record<string, unknown>;
       let ruleOptions = given;
-      if (Object.keys(given).length === 0 && context.filename && path.isAbsolute(context.filename)) {
-        const settings = settingsFor(context.filename);
+      const settings = context.filename && path.isAbsolute(context.filename) ? settingsFor(context.filename) : undefined;
+      if (settings?.ignored) return {};
+      if (Object.keys(given).length === 0 && settings) {
         const setting = settings.rules?.[ruleId];
         const level = Array.isArray(setting) ? setting[0] : setting;
-        if (settings.ignored || level === 'off') return {};
+        if (level === 'off') return {};
         ruleOptions = ((Array.isArray(setting) ? setting[1] : undefined) ?? {}) as Record<string, unknown>;
       }
       let active: ActiveRule[];
@@ -116,7 +117,7 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       const lint = (segmentsOf: () => Segment[], program?: EstreeNode): void => {
         const source = sourceCode.text;
         if (!mightHoldFindings(source, active)) return;
-        for (const finding of findingsIn(segmentsOf(), source, { active })) {
+        for (const finding of findingsIn(segmentsOf(), source, { active, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) })) {
           if (minConfidence === 'high' && finding.severity !== 'error') continue;
           const start = finding.place.start.offset;
           const end = finding.place.end.offset;

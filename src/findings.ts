@@ -1,4 +1,5 @@
 import { location } from 'vfile-location';
+import { isAllowed, type Allowlist } from './allowlist.js';
 import { redactCprNumbers } from '../rules/no-cpr-number.js';
 import { severityOf, type Finding, type Point } from './finding.js';
 import { readableView } from './readable-view.js';
@@ -22,6 +23,8 @@ export interface FindingOptions {
   showValues?: boolean;
   /** Which rules run, at which level, with which options. */
   rules?: RulesSettings;
+  /** Values that are not personal data here: their findings are dropped. */
+  allowlist?: Allowlist;
   /** The rules already resolved from `rules`, when the caller has them. */
   active?: readonly ActiveRule[];
 }
@@ -41,6 +44,7 @@ export function findingsIn(
       for (const match of rule.checker.check(segment, context)) {
         const judged = severityOf(match.confidence);
         if (!judged) continue;
+        if (options.allowlist && isAllowed(match.value, options.allowlist)) continue;
         const severity = rule.level === 'warn' ? 'warning' : judged;
         const range = sourceRange(segment, match.from, match.to);
         const key = `${rule.id}:${range.start}:${range.end}`;

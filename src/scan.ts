@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
+import type { Allowlist } from './allowlist.js';
 import type { FileReport, Finding, Notice, Point } from './finding.js';
 import { findingsIn, mightHoldFindings, redactValues, type FindingOptions } from './findings.js';
 import type { RulesSettings } from './rule.js';
@@ -45,6 +46,8 @@ export interface ScanOptions {
   requireReason?: boolean;
   /** A `cprlint-disable…` comment that silences nothing is a warning. */
   reportUnusedDisables?: boolean;
+  /** Values that are not personal data here (see `cprlint hash`). */
+  allowlist?: Allowlist;
 }
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {

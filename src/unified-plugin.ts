@@ -64,15 +64,13 @@ export function lintTree(
   const value = String(file.value ?? '');
   // micromark counts from after a leading byte order mark, parse5 counts it.
   const source = positions === 'after a byte order mark' && value.charCodeAt(0) === 0xfeff ? value.slice(1) : value;
-  let active = options.active;
-  if (!active) {
-    const settings = file.path ? settingsFor(path.resolve(file.cwd, file.path)) : undefined;
-    if (settings?.ignored) return;
-    active = activeRules(settings?.rules);
-  }
+  const settings = file.path ? settingsFor(path.resolve(file.cwd, file.path)) : undefined;
+  if (settings?.ignored) return;
+  const active = options.active ?? activeRules(settings?.rules);
   if (!mightHoldFindings(source, active)) return;
-  // `cprlint-disable…` comments hold in builds as on the command line.
-  const { findings } = applySuppressions(findingsIn(segmentsOf(source), source, { showValues: options.showValues, active }), source);
+  // `cprlint-disable…` comments and the allowlist hold in builds as on the command line.
+  const found = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) });
+  const { findings } = applySuppressions(found, source);
   // vfile copies `file.path` into every message; a CPR number in a path is as secret as in the text.
   const shownPath = file.path && (options.showValues ? file.path : redactValues(file.path));
   for (const finding of findings) {
