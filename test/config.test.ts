@@ -106,7 +106,7 @@ describe('a configuration file, found from the scanned file upward', () => {
 
 describe('a mistake in a configuration file is exit 2 and one line naming the file and the key', () => {
   it.each<[string, Record<string, string>, string]>([
-    ['an unknown key', { '.cprlintrc.json': '{"rulez": {}}' }, '.cprlintrc.json: unknown key "rulez" (known: rules, ignores, overrides, maxFileSize)'],
+    ['an unknown key', { '.cprlintrc.json': '{"rulez": {}}' }, '.cprlintrc.json: unknown key "rulez" (known: rules, ignores, overrides, maxFileSize, allowlist)'],
     ['an unknown rule', { '.cprlintrc.json': '{"rules": {"no-such": "off"}}' }, '.cprlintrc.json: "rules": Unknown rule "no-such"'],
     ['a bad level', { '.cprlintrc.json': '{"rules": {"no-cpr-number": "loud"}}' }, '.cprlintrc.json: "rules": no-cpr-number: a rule is set to "off", "warn" or "error"'],
     ['a bad option', { '.cprlintrc.json': '{"rules": {"no-health-data": ["error", {"mode": "all"}]}}' }, 'option "mode" must be "identified" or "any", not "all"'],
