@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileReport } from './finding.js';
 import { allowlistHash } from './allowlist.js';
+import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
 import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanFile, type FileScanOptions } from './files.js';
 import { formatGithub } from './report/github.js';
@@ -34,6 +35,9 @@ Options:
       --stdin                read the text to scan from standard input
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
+      --write-baseline <file>  record the findings as known (no personal data in the file), and exit 0
+      --baseline <file>      report only findings the baseline does not know
+      --prune-baseline       with --baseline: drop the baseline's entries that no longer occur
       --require-reason       a cprlint-disable comment without "-- reason" is an error
       --report-unused-disables  a cprlint-disable comment that silences nothing is a warning
       --max-warnings <n>     exit 1 when there are more than n warnings
@@ -76,6 +80,9 @@ function parseCommandLine(argv: readonly string[]) {
         'stdin-filename': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'require-reason': { type: 'boolean', default: false },
+        'write-baseline': { type: 'string' },
+        baseline: { type: 'string' },
+        'prune-baseline': { type: 'boolean', default: false },
         'report-unused-disables': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         'show-values': { type: 'boolean', default: false },
@@ -138,6 +145,7 @@ function hasContent(report: FileReport): boolean {
 /** What the command line says beside the configuration file: it wins over the file. */
 interface CommandLineSettings {
   configFile: string | undefined;
+  fingerprintSalt: string | undefined;
   requireReason: boolean;
   reportUnusedDisables: boolean;
   rules: RulesSettings | undefined;
@@ -153,6 +161,7 @@ function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptio
     showValues: given.showValues,
     requireReason: given.requireReason,
     reportUnusedDisables: given.reportUnusedDisables,
+    ...(given.fingerprintSalt ? { fingerprintSalt: given.fingerprintSalt } : {}),
     ...(rules ? { rules } : {}),
     maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ignored: settings.ignored,
@@ -196,7 +205,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await run(argv, safeIo, showValues);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RuleOptionsError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof RuleOptionsError || error instanceof ConfigError || error instanceof BaselineError) {
       safeIo.stderr(`cprlint: ${error.message}\n`);
       return 2;
     }
@@ -239,8 +248,14 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   activeRules(rules);
   const configFile = values.config === undefined ? undefined : path.resolve(io.cwd, values.config);
   if (configFile) loadConfig(configFile);
+  if (values['write-baseline'] !== undefined && values.baseline !== undefined) throw new UsageError('--write-baseline and --baseline go one at a time');
+  if (values['prune-baseline'] && values.baseline === undefined) throw new UsageError('--prune-baseline goes with --baseline');
+  const baselineFile = values['write-baseline'] ?? values.baseline;
+  const baselinePath = baselineFile === undefined ? undefined : path.resolve(io.cwd, baselineFile);
+  if (values.baseline !== undefined) readBaseline(baselinePath!);
   const given: CommandLineSettings = {
     configFile,
+    fingerprintSalt: baselinePath ? baselineSalt(baselinePath) : undefined,
     requireReason: values['require-reason'],
     reportUnusedDisables: values['report-unused-disables'],
     rules,
@@ -268,6 +283,13 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
     reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);
+  }
+  if (values['write-baseline'] !== undefined) {
+    const count = writeBaseline(baselinePath!, given.fingerprintSalt!, reports, io.cwd);
+    io.stderr(`cprlint: wrote ${count} finding${count === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
+    reports = reports.map((report) => ({ ...report, findings: [] })).filter(hasContent);
+  } else if (baselinePath) {
+    reports = applyBaseline(baselinePath, reports, io.cwd, values['prune-baseline']).filter(hasContent);
   }
   if (values.quiet) reports = reports.map(withoutWarnings);
 

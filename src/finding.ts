@@ -45,6 +45,8 @@ export interface Finding {
   redacted: string;
   /** The value itself, only when the caller asked for values (`showValues`). */
   value?: string;
+  /** A salted hash of the value, when the caller gave a salt: how a baseline knows a finding. */
+  fingerprint?: string;
   message: string;
 }
 

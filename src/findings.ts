@@ -1,5 +1,6 @@
 import { location } from 'vfile-location';
 import { isAllowed, type Allowlist } from './allowlist.js';
+import { fingerprintOf } from './baseline.js';
 import { redactCprNumbers } from '../rules/no-cpr-number.js';
 import { severityOf, type Finding, type Point } from './finding.js';
 import { readableView } from './readable-view.js';
@@ -25,6 +26,8 @@ export interface FindingOptions {
   rules?: RulesSettings;
   /** Values that are not personal data here: their findings are dropped. */
   allowlist?: Allowlist;
+  /** Fingerprint findings with this salt (a baseline's). */
+  fingerprintSalt?: string;
   /** The rules already resolved from `rules`, when the caller has them. */
   active?: readonly ActiveRule[];
 }
@@ -63,6 +66,7 @@ export function findingsIn(
           message: options.showValues ? match.message.replace(match.redacted, match.value) : match.message,
         };
         if (options.showValues) finding.value = match.value;
+        if (options.fingerprintSalt) finding.fingerprint = fingerprintOf(match.value, options.fingerprintSalt);
         byRange.set(key, finding);
       }
     }

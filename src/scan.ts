@@ -48,6 +48,8 @@ export interface ScanOptions {
   reportUnusedDisables?: boolean;
   /** Values that are not personal data here (see `cprlint hash`). */
   allowlist?: Allowlist;
+  /** Fingerprint findings with this salt, for a baseline. */
+  fingerprintSalt?: string;
 }
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {

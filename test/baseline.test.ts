@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const temporary: string[] = [];
+afterAll(() => {
+  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+function site(files: Record<string, string>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-baseline-'));
+  temporary.push(directory);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+  return directory;
+}
+
+function cprlint(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** "line rule" of what a run with the baseline still reports. */
+function reported(cwd: string, ...args: string[]): string[] {
+  const run = cprlint(cwd, '--format', 'json', '--baseline', 'baseline.json', ...args, 'content');
+  return (JSON.parse(run.stdout) as { messages: { line: number; ruleId: string }[] }[]).flatMap((file) =>
+    file.messages.map((message) => `${message.line} ${message.ruleId}`),
+  );
+}
+
+const PAGE = '# Referat\n\nBarnets cpr-nummer: 150385-2000\n\nJens Hansen har brystkræft.\n';
+
+describe('a baseline', () => {
+  it('records the findings without personal data, sorted and stable', () => {
+    const directory = site({ 'content/b.md': PAGE, 'content/a.md': PAGE });
+    const run = cprlint(directory, '--write-baseline', 'baseline.json', 'content');
+    expect(run).toMatchObject({ code: 0, stderr: 'cprlint: wrote 4 findings to baseline.json\n' });
+    const written = fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8');
+    expect(written).not.toMatch(/150385|2000|Jens|Hansen|kræft/);
+    const baseline = JSON.parse(written);
+    expect(baseline.findings.map((entry: { file: string; rule: string; count: number }) => `${entry.file} ${entry.rule} ${entry.count}`)).toEqual([
+      'content/a.md no-cpr-number 1',
+      'content/a.md no-health-data 1',
+      'content/b.md no-cpr-number 1',
+      'content/b.md no-health-data 1',
+    ]);
+    cprlint(directory, '--write-baseline', 'baseline.json', 'content');
+    expect(fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8')).toBe(written);
+  });
+
+  it('knows its findings after a moved line and an edited paragraph above them, but not a new number', () => {
+    const directory = site({ 'content/a.md': PAGE });
+    cprlint(directory, '--write-baseline', 'baseline.json', 'content');
+    expect(reported(directory)).toEqual([]);
+    const edited = '# Referat fra mødet\n\nEt nyt afsnit øverst, skrevet om.\n\nJens Hansen har brystkræft.\n\nBarnets cpr-nummer: 150385-2000\n\nNyt: CPR 150385-2019\n';
+    fs.writeFileSync(path.join(directory, 'content/a.md'), edited);
+    expect(reported(directory)).toEqual(['9 no-cpr-number']);
+    expect(cprlint(directory, '--baseline', 'baseline.json', 'content').code).toBe(1);
+  });
+
+  it('counts the same value found twice', () => {
+    const directory = site({ 'content/a.md': 'CPR 150385-2000\n' });
+    cprlint(directory, '--write-baseline', 'baseline.json', 'content');
+    fs.writeFileSync(path.join(directory, 'content/a.md'), 'CPR 150385-2000\n\nIgen: CPR 150385-2000\n');
+    expect(reported(directory)).toEqual(['3 no-cpr-number']);
+  });
+
+  it('--prune-baseline drops what no longer occurs', () => {
+    const directory = site({ 'content/a.md': PAGE });
+    cprlint(directory, '--write-baseline', 'baseline.json', 'content');
+    fs.writeFileSync(path.join(directory, 'content/a.md'), '# Referat\n\nJens Hansen har brystkræft.\n');
+    expect(reported(directory, '--prune-baseline')).toEqual([]);
+    const pruned = JSON.parse(fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8'));
+    expect(pruned.findings.map((entry: { rule: string }) => entry.rule)).toEqual(['no-health-data']);
+  });
+
+  it.each<[string, string[], Record<string, string>, RegExp]>([
+    ['a missing baseline', ['--baseline', 'nope.json', '.'], {}, /^cprlint: Cannot read baseline .*nope\.json: no such file\n$/],
+    ['a file that is no baseline', ['--baseline', 'x.json', '.'], { 'x.json': '{"a": 1}' }, /^cprlint: Cannot read baseline .*x\.json: not a cprlint baseline/],
+    ['--prune-baseline alone', ['--prune-baseline', '.'], {}, /^cprlint: --prune-baseline goes with --baseline\n$/],
+    ['both at once', ['--write-baseline', 'a.json', '--baseline', 'b.json', '.'], {}, /^cprlint: --write-baseline and --baseline go one at a time\n$/],
+  ])('%s is exit 2 and one line', (_name, args, files, stderr) => {
+    const run = cprlint(site({ 'a.md': 'x\n', ...files }), ...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(stderr);
+  });
+});
