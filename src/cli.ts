@@ -5,7 +5,8 @@ import type { FileReport } from './finding.js';
 import { allowlistHash } from './allowlist.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
 import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanFile, type FileScanOptions } from './files.js';
+import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from './files.js';
+import { filesChangedSince, stagedFiles } from './git.js';
 import { formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
@@ -16,7 +17,7 @@ import { activeRules, RULES } from './rule-settings.js';
 import { redactValues } from './findings.js';
 import { scanName } from './scan.js';
 import { VERSION } from './version.js';
-import { UsageError, walk } from './walk.js';
+import { UsageError, walk, type WalkEntry } from './walk.js';
 
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -32,6 +33,9 @@ node_modules and .git are skipped.
 Options:
   -f, --format <name>        stylish (default), json, sarif or github
   -o, --output-file <file>   write the report to a file instead of standard output
+      --staged               scan what git's index holds (what a commit would contain), not the working tree
+      --since <rev>          scan the files changed since a git revision
+      --no-glob              take every path literally, never as a glob (paths like app/[id]/page.md)
       --stdin                read the text to scan from standard input
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
@@ -77,6 +81,9 @@ function parseCommandLine(argv: readonly string[]) {
         'print-config': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         stdin: { type: 'boolean', default: false },
+        staged: { type: 'boolean', default: false },
+        since: { type: 'string' },
+        'no-glob': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'require-reason': { type: 'boolean', default: false },
@@ -145,6 +152,7 @@ function hasContent(report: FileReport): boolean {
 /** What the command line says beside the configuration file: it wins over the file. */
 interface CommandLineSettings {
   configFile: string | undefined;
+  globs: boolean;
   fingerprintSalt: string | undefined;
   requireReason: boolean;
   reportUnusedDisables: boolean;
@@ -169,9 +177,31 @@ function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptio
   };
 }
 
-async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings): Promise<FileReport[]> {
-  const entries = [];
-  for await (const entry of walk(paths, cwd)) entries.push(entry);
+/** Whether `filePath` lies at or under one of `paths` (all paths: when none are given). */
+function under(filePath: string, paths: readonly string[], cwd: string): boolean {
+  return paths.length === 0 || paths.some((given) => {
+    const relative = path.relative(path.resolve(cwd, given), filePath);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+}
+
+/** The staged content of the files a commit would contain, under the given paths. */
+function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings): FileReport[] {
+  return stagedFiles(cwd)
+    .filter((file) => under(file.path, paths, cwd))
+    .flatMap((file): FileReport[] => {
+      const options = optionsFor(file.path, given);
+      if (options.ignored) return [];
+      const displayPath = shownPath(path.relative(cwd, file.path), options);
+      const report = scanContent(file.content, file.path, options);
+      return [{ ...report, filePath: displayPath, findings: [...scanName(file.path, options), ...report.findings] }];
+    })
+    .filter(hasContent);
+}
+
+async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings, entriesOf?: () => WalkEntry[]): Promise<FileReport[]> {
+  const entries: WalkEntry[] = entriesOf ? entriesOf() : [];
+  if (!entriesOf) for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
     const options = optionsFor(entry.path, given);
     // A file the configuration ignores is passed over, unless it was named on purpose.
@@ -255,6 +285,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   if (values.baseline !== undefined) readBaseline(baselinePath!);
   const given: CommandLineSettings = {
     configFile,
+    globs: !values['no-glob'],
     fingerprintSalt: baselinePath ? baselineSalt(baselinePath) : undefined,
     requireReason: values['require-reason'],
     reportUnusedDisables: values['report-unused-disables'],
@@ -280,6 +311,12 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     const report = scanBytes(await io.readStdin(), filePath, options);
     report.filePath = shownPath(filePath, options);
     reports = hasContent(report) ? [report] : [];
+  } else if (values.staged) {
+    if (values.since !== undefined) throw new UsageError('--staged and --since go one at a time');
+    reports = scanStaged(positionals, io.cwd, given);
+  } else if (values.since !== undefined) {
+    const changed = filesChangedSince(values.since, io.cwd).filter((file) => under(file, positionals, io.cwd));
+    reports = await scanPaths([], io.cwd, given, () => changed.map((file) => ({ path: file, kind: 'file', explicit: false })));
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
     reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);

@@ -58,13 +58,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 export async function scanFile(filePath: string, options: FileScanOptions = {}): Promise<FileReport> {
   const extension = path.extname(filePath).toLowerCase();
   const format = formatOf(filePath);
-  if (!format && DOCUMENTS.has(extension)) {
-    return {
-      filePath,
-      findings: [],
-      notices: [{ severity: 'warning', message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
-    };
-  }
+  if (!format && DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   if (!format && NOT_TEXT.has(extension) && !options.explicit) return { filePath, findings: [], notices: [] };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array;
@@ -76,9 +70,29 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   } catch (error) {
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };
   }
-  // An unknown kind of file found in a walk: text is read, anything else passed over quietly.
-  if (!format && !options.explicit && looksBinary(bytes) && !unicodeBom(bytes)) return { filePath, findings: [], notices: [] };
+  return scanContent(bytes, filePath, options);
+}
+
+/**
+ * Scans the content of a file read elsewhere (a staged blob), as scanFile would the file: an
+ * unknown kind of file found in a walk is read if it holds text and passed over quietly if not.
+ */
+export function scanContent(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): FileReport {
+  const extension = path.extname(filePath).toLowerCase();
+  const format = formatOf(filePath);
+  if (!format && DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
+  if (!format && !options.explicit && (NOT_TEXT.has(extension) || (looksBinary(bytes) && !unicodeBom(bytes)))) {
+    return { filePath, findings: [], notices: [] };
+  }
   return scanBytes(bytes, filePath, options);
+}
+
+function scanFileNameOnly(filePath: string, extension: string): FileReport {
+  return {
+    filePath,
+    findings: [],
+    notices: [{ severity: 'warning', message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
+  };
 }
 
 /** The encoding a byte order mark names, if the bytes start with one. */

@@ -53,9 +53,10 @@ function isIgnored(fullPath: string, isDirectory: boolean, scopes: readonly Igno
  * The files and directories to scan for the paths and globs given. A directory is walked with the
  * `.gitignore` and `.cprlintignore` files found in and below it (and the `.cprlintignore` of the
  * working directory); ignore files above a named directory do not apply, so `cprlint dist` scans a
- * build output that `.gitignore` lists. `node_modules` and `.git` are never walked.
+ * build output that `.gitignore` lists. `node_modules` and `.git` are never walked. With `globs`
+ * off, a path that does not exist is missing even if it looks like a glob (`app/[id]/page.md`).
  */
-export async function* walk(paths: readonly string[], cwd: string): AsyncGenerator<WalkEntry> {
+export async function* walk(paths: readonly string[], cwd: string, globs = true): AsyncGenerator<WalkEntry> {
   const projectScope = await ignoreScope(cwd, ['.cprlintignore']);
   const rootScopes = projectScope ? [projectScope] : [];
   for (const given of paths) {
@@ -71,7 +72,7 @@ export async function* walk(paths: readonly string[], cwd: string): AsyncGenerat
       }
     } else if (stat) {
       yield { path: fullPath, kind: 'file', explicit: true };
-    } else if (isDynamicPattern(given)) {
+    } else if (globs && isDynamicPattern(given)) {
       const matches = await glob(given, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
       const kept = matches.sort().filter((match) => !isIgnored(match, false, rootScopes));
       if (kept.length === 0) throw new UsageError(`No files match the pattern "${given}"`);
