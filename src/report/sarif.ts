@@ -3,7 +3,7 @@ import type { FileReport } from '../finding.js';
 import { docsUrl, type Rule } from '../rule.js';
 import { lintMessages } from './lint-message.js';
 
-/** SARIF 2.1.0, for code-scanning dashboards. Messages are the redacted ones; no snippets. */
+/** SARIF 2.1.0, for code-scanning dashboards. Messages and snippets are the redacted ones. */
 export function formatSarif(reports: readonly FileReport[], cwd: string, rules: readonly Rule[], version: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id as string, index]));
   const results: object[] = [];
@@ -11,15 +11,25 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, rules: 
   for (const report of reports) {
     const uri = path.relative(cwd, path.resolve(cwd, report.filePath)).split(path.sep).join('/');
     for (const message of lintMessages(report)) {
+      const region = { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn };
       const location = {
         physicalLocation: {
           artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-          region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+          // The snippet is the redacted value: a report never copies the number.
+          region: message.finding ? { ...region, snippet: { text: message.finding.value ?? message.finding.redacted } } : region,
         },
       };
       const level = message.severity === 2 ? 'error' : 'warning';
       if (message.ruleId) {
-        results.push({ ruleId: message.ruleId, ruleIndex: ruleIndex.get(message.ruleId), level, message: { text: message.message }, locations: [location] });
+        results.push({
+          ruleId: message.ruleId,
+          ruleIndex: ruleIndex.get(message.ruleId),
+          level,
+          message: { text: message.message },
+          locations: [location],
+          // With a baseline, the same salted fingerprint that keys it: stable across runs and edits.
+          ...(message.finding?.fingerprint ? { partialFingerprints: { 'cprlint/v1': message.finding.fingerprint } } : {}),
+        });
       } else {
         notifications.push({ level, message: { text: message.message }, locations: [location] });
       }
