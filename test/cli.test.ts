@@ -182,7 +182,7 @@ describe('formats', () => {
           {
             physicalLocation: {
               artifactLocation: { uri: 'fixtures/example-site/src/pages/kontakt.tsx', uriBaseId: '%SRCROOT%' },
-              region: { startLine: 9, startColumn: 37, endLine: 9, endColumn: 47 },
+              region: { startLine: 9, startColumn: 37, endLine: 9, endColumn: 47, snippet: { text: '0101XX-XXXX' } },
             },
           },
         ],
