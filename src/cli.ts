@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FileReport } from './finding.js';
+import type { FileReport, Finding } from './finding.js';
 import { allowlistHash } from './allowlist.js';
+import { ScanCache, settingsKey } from './cache.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
 import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from './files.js';
@@ -36,6 +37,8 @@ Options:
       --staged               scan what git's index holds (what a commit would contain), not the working tree
       --since <rev>          scan the files changed since a git revision
       --no-glob              take every path literally, never as a glob (paths like app/[id]/page.md)
+      --cache                skip files found clean before and unchanged since (content, settings, version)
+      --cache-location <file>  where the cache is kept (default .cprlintcache)
       --stdin                read the text to scan from standard input
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
@@ -84,6 +87,8 @@ function parseCommandLine(argv: readonly string[]) {
         staged: { type: 'boolean', default: false },
         since: { type: 'string' },
         'no-glob': { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         'stdin-filename': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'require-reason': { type: 'boolean', default: false },
@@ -153,6 +158,7 @@ function hasContent(report: FileReport): boolean {
 interface CommandLineSettings {
   configFile: string | undefined;
   globs: boolean;
+  cache: ScanCache | undefined;
   fingerprintSalt: string | undefined;
   requireReason: boolean;
   reportUnusedDisables: boolean;
@@ -185,6 +191,29 @@ function under(filePath: string, paths: readonly string[], cwd: string): boolean
   });
 }
 
+/**
+ * A file through the cache: 'clean' when it was clean with the same content and settings, else
+ * its report (recorded when clean). Undefined when the cache cannot serve (unreadable, too large):
+ * then the file is scanned the ordinary way.
+ */
+async function scanThroughCache(
+  entry: WalkEntry,
+  cache: ScanCache,
+  options: FileScanOptions,
+  nameFindings: readonly Finding[],
+): Promise<FileReport | 'clean' | undefined> {
+  const stat = await fs.stat(entry.path).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
+  const bytes = await fs.readFile(entry.path).catch(() => undefined);
+  if (!bytes) return undefined;
+  const settings = settingsKey(options);
+  if (nameFindings.length === 0 && cache.isClean(entry.path, stat, bytes, settings)) return 'clean';
+  const report = scanContent(bytes, entry.path, options);
+  if (nameFindings.length === 0 && !hasContent(report)) cache.recordClean(entry.path, stat, bytes, settings);
+  else cache.forget(entry.path);
+  return report;
+}
+
 /** The staged content of the files a commit would contain, under the given paths. */
 function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings): FileReport[] {
   return stagedFiles(cwd)
@@ -203,13 +232,16 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
   const entries: WalkEntry[] = entriesOf ? entriesOf() : [];
   if (!entriesOf) for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
+    if (given.cache?.location === entry.path) return undefined;
     const options = optionsFor(entry.path, given);
     // A file the configuration ignores is passed over, unless it was named on purpose.
     if (options.ignored && !entry.explicit) return undefined;
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
-    const report = await scanFile(entry.path, { ...options, explicit: entry.explicit });
+    const cached = given.cache ? await scanThroughCache(entry, given.cache, { ...options, explicit: entry.explicit }, nameFindings) : undefined;
+    if (cached === 'clean') return undefined;
+    const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit }));
     return { ...report, filePath: displayPath, findings: [...nameFindings, ...report.findings] };
   });
   return reports.filter((report): report is FileReport => report !== undefined && hasContent(report));
@@ -286,6 +318,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   const given: CommandLineSettings = {
     configFile,
     globs: !values['no-glob'],
+    cache: values.cache ? new ScanCache(path.resolve(io.cwd, values['cache-location'] ?? '.cprlintcache')) : undefined,
     fingerprintSalt: baselinePath ? baselineSalt(baselinePath) : undefined,
     requireReason: values['require-reason'],
     reportUnusedDisables: values['report-unused-disables'],
@@ -321,6 +354,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
     reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);
   }
+  given.cache?.save();
   if (values['write-baseline'] !== undefined) {
     const count = writeBaseline(baselinePath!, given.fingerprintSalt!, reports, io.cwd);
     io.stderr(`cprlint: wrote ${count} finding${count === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
