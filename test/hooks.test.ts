@@ -1,0 +1,84 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/cprlint.js');
+const temporary: string[] = [];
+afterAll(() => {
+  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A git repository with files staged, and `cprlint` installed as a project would have it. */
+function repository(files: Record<string, string>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-hooks-'));
+  temporary.push(directory);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: directory, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.invalid');
+  git('config', 'user.name', 'Test');
+  fs.mkdirSync(path.join(directory, 'node_modules/.bin'), { recursive: true });
+  fs.symlinkSync(ROOT, path.join(directory, 'node_modules/cprlint'));
+  fs.symlinkSync(BIN, path.join(directory, 'node_modules/.bin/cprlint'));
+  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n');
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+  git('add', '-A');
+  return directory;
+}
+
+const FILES = { 'app/[id]/page.md': 'Barnets cpr-nummer: 150385-2000\n', 'app/(group)/om.md': 'Ring på 33 98 00 98.\n' };
+const CLEAN = { 'app/[id]/page.md': 'Intet nummer.\n', 'app/(group)/om.md': 'Ring på 33 98 00 98.\n' };
+
+function commit(directory: string) {
+  const run = spawnSync('git', ['commit', '-m', 'test'], { cwd: directory, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(directory, '.pre-commit-home') } });
+  return { code: run.status, output: run.stdout + run.stderr };
+}
+
+const hasPreCommit = spawnSync('pre-commit', ['--version']).error === undefined;
+
+describe.skipIf(!hasPreCommit && !process.env.CI)('the pre-commit framework (Debian’s pre-commit)', () => {
+  // pre-commit 3.0.4's node installer reads `npm pack`'s stdout as the tarball's name, which the
+  // banner of a `prepare` script spoils; a `system` hook running the project's cprlint works with it.
+  const config = (entry: string, passFilenames: boolean) =>
+    ['repos:', '- repo: local', '  hooks:', '  - id: cprlint', '    name: cprlint', `    entry: ${entry}`, '    language: system', `    pass_filenames: ${passFilenames}`, ''].join('\n');
+
+  it.each([
+    ['the staged files by name', 'npx --no-install cprlint --no-glob', true],
+    ['the staged content', 'npx --no-install cprlint --staged', false],
+  ])('stops a commit that would publish a number: %s', (_name, entry, passFilenames) => {
+    const directory = repository({ ...FILES, '.pre-commit-config.yaml': config(entry, passFilenames) });
+    execFileSync('pre-commit', ['install'], { cwd: directory, stdio: 'pipe', env: { ...process.env, PRE_COMMIT_HOME: path.join(directory, '.pre-commit-home') } });
+    const blocked = commit(directory);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.output).toContain('no-cpr-number');
+    expect(blocked.output).toContain('1503XX-XXXX');
+    expect(blocked.output).not.toContain('150385-2000');
+    for (const [name, content] of Object.entries(CLEAN)) fs.writeFileSync(path.join(directory, name), content);
+    execFileSync('git', ['add', '-A'], { cwd: directory });
+    expect(commit(directory).code).toBe(0);
+  });
+});
+
+describe('husky and lint-staged, as the README shows', () => {
+  it('stops a commit with a number in app/[id]/page.md, and lets a clean one through', () => {
+    const directory = repository({
+      ...FILES,
+      'package.json': JSON.stringify({ name: 'site', private: true, 'lint-staged': { '*': 'cprlint --no-glob' } }),
+    });
+    // What `npx husky init` does, with the hook the README gives.
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/husky/bin.js')], { cwd: directory, stdio: 'pipe' });
+    fs.writeFileSync(path.join(directory, '.husky/pre-commit'), `node ${path.join(ROOT, 'node_modules/lint-staged/bin/lint-staged.js')}\n`);
+    const blocked = commit(directory);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.output).toContain('no-cpr-number');
+    expect(blocked.output).not.toContain('150385-2000');
+    for (const [name, content] of Object.entries(CLEAN)) fs.writeFileSync(path.join(directory, name), content);
+    execFileSync('git', ['add', '-A'], { cwd: directory });
+    expect(commit(directory).code).toBe(0);
+  });
+});
