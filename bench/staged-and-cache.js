@@ -73,23 +73,33 @@ function writePageData(repository, markdownFiles, count) {
   }
 }
 
+// Two pages an editor adds, beside the three pages edited: with them the index holds REPOSITORY_FILES.
+const ADDED_PAGES = [
+  {
+    file: 'content/nyheder/ny-legeplads-ved-soeby-skole.md',
+    text:
+      '---\ntitle: "Ny legeplads ved Søby Skole"\ndate: 2026-04-14\nlayout: news\ntags: [news]\n---\n\n' +
+      '# Ny legeplads ved Søby Skole\n\nDen nye legeplads åbner mandag den 4. maj kl. 14.00. ' +
+      'Projektet har kostet 1.450.000 kr. og er støttet af Lokale- og Anlægsfonden.\n\n' +
+      'Har du spørgsmål, kan du kontakte Vej og Park på 72 49 67 47.\n',
+  },
+  {
+    file: 'content/borger/hjaelp-til-flytning.md',
+    text:
+      '---\ntitle: "Hjælp til flytning"\ndate: 2026-04-15\nlayout: service\ntags: [service]\n---\n\n' +
+      '# Hjælp til flytning\n\nDu skal melde flytning senest fem dage efter, at du er flyttet. ' +
+      'Du kan melde flytning digitalt med MitID eller ringe til Borgerservice på 91 82 46 12 ' +
+      'alle hverdage kl. 09.00-15.00.\n',
+  },
+];
+const EDITED_PAGES = 3;
+
 /**
  * The five staged Markdown files: three pages edited (the planted number pasted into the first)
  * and two pages added. Returns their paths relative to the repository and where the number is.
  */
 function stageFiveMarkdownFiles(repository, cleanMarkdownFiles) {
-  const edited = cleanMarkdownFiles.slice(-3);
-  const added = ['content/nyheder/ny-legeplads-ved-soeby-skole.md', 'content/borger/hjaelp-til-flytning.md'];
-  const addedText = [
-    '---\ntitle: "Ny legeplads ved Søby Skole"\ndate: 2026-04-14\nlayout: news\ntags: [news]\n---\n\n' +
-      '# Ny legeplads ved Søby Skole\n\nDen nye legeplads åbner mandag den 4. maj kl. 14.00. ' +
-      'Projektet har kostet 1.450.000 kr. og er støttet af Lokale- og Anlægsfonden.\n\n' +
-      'Har du spørgsmål, kan du kontakte Vej og Park på 72 49 67 47.\n',
-    '---\ntitle: "Hjælp til flytning"\ndate: 2026-04-15\nlayout: service\ntags: [service]\n---\n\n' +
-      '# Hjælp til flytning\n\nDu skal melde flytning senest fem dage efter, at du er flyttet. ' +
-      'Du kan melde flytning digitalt med MitID eller ringe til Borgerservice på 91 82 46 12 ' +
-      'alle hverdage kl. 09.00-15.00.\n',
-  ];
+  const edited = cleanMarkdownFiles.slice(-EDITED_PAGES);
   const addition = 'Opdateret 14.04.2026: Tidspunktet er flyttet til kl. 16.30. Se også sagsnr. 61.04.83-P88-4-17.';
   let planted;
   edited.forEach((relative, i) => {
@@ -102,15 +112,15 @@ function stageFiveMarkdownFiles(repository, cleanMarkdownFiles) {
     }
     writeFileSync(file, text);
   });
-  added.forEach((relative, i) => writeFileSync(path.join(repository, relative), addedText[i]));
-  const staged = [...edited, ...added];
+  for (const { file, text } of ADDED_PAGES) writeFileSync(path.join(repository, file), text);
+  const staged = [...edited, ...ADDED_PAGES.map(({ file }) => file)];
   git(repository, ['add', '--', ...staged]);
   return { staged, planted };
 }
 
 /**
- * A git repository of REPOSITORY_FILES files in `repository`: the site's files and JSON page
- * data, committed, with five Markdown files then staged. Says what it holds.
+ * A git repository in `repository`: the site's files and JSON page data, committed, then five
+ * Markdown files staged, two of them new, so that the index holds REPOSITORY_FILES. Says what it holds.
  */
 function buildRepository(site, repository) {
   cpSync(site.root, repository, { recursive: true });
@@ -119,7 +129,7 @@ function buildRepository(site, repository) {
     .map((relative) => relative.split(path.sep).join('/'))
     .filter((relative) => relative.endsWith('.md') && !plantedFiles.has(relative))
     .sort();
-  const jsonFiles = REPOSITORY_FILES - site.files;
+  const jsonFiles = REPOSITORY_FILES - site.files - ADDED_PAGES.length;
   if (jsonFiles < MIN_JSON_FILES) {
     throw new Error(
       `The generated site has ${site.files} files, which leaves room for only ${jsonFiles} JSON files ` +
@@ -251,9 +261,10 @@ export const stagedAndCache = {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([extension, { files, bytes }]) => `${extension} ${files} (${megabytes(bytes)} MB)`);
     const notes = [
-      `Repository: ${built.files} files committed, ${megabytes(built.bytes)} MB (${mix.join(', ')}): ` +
+      `Repository: ${built.files} files in git's index, ${megabytes(built.bytes)} MB (${mix.join(', ')}): ` +
         `the generated site and a JSON export of page data; git add and commit took ${built.gitSeconds.toFixed(1)} s.`,
-      `Staged: ${built.staged.length} Markdown files (${(built.stagedBytes / 1e3).toFixed(0)} kB), three edited and two added; ` +
+      `Staged: ${built.staged.length} Markdown files (${(built.stagedBytes / 1e3).toFixed(0)} kB), ` +
+        `${EDITED_PAGES} edited and ${ADDED_PAGES.length} added; ` +
         `a CPR number planted in ${built.planted.file}, line ${built.planted.line}.`,
       `cprlint --staged found ${stagedFound.errors} errors and ${stagedFound.warnings} warnings in ${stagedFound.files.length} files, ` +
         'the planted number among them.',
