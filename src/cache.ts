@@ -1,16 +1,30 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FileReport } from './finding.js';
 import { VERSION } from './version.js';
 
+/** What a file's scan gave, without its path: the same whenever content and settings are. */
+export type CachedReport = Omit<FileReport, 'filePath'>;
+
+interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  settings: string;
+  /** The report, as printed: redacted values only. Absent for a clean file. */
+  report?: CachedReport;
+}
+
 /**
- * Files found clean before, and unchanged since: their content, the settings that applied and
- * cprlint's version are the same. Only clean files are recorded, so the cache holds no finding and
- * no personal data: a file with findings is scanned on every run.
+ * What files gave when last scanned, for files whose content, settings and cprlint's version are
+ * the same since. Reports are kept as the CLI prints them, values redacted, so the cache holds no
+ * CPR number: a run with --show-values or a baseline (whose findings carry more) reads nothing
+ * from it and writes only clean files.
  */
 interface CacheFile {
   version: string;
-  files: Record<string, { size: number; mtimeMs: number; sha256: string; settings: string }>;
+  files: Record<string, CacheEntry>;
 }
 
 export class ScanCache {
@@ -32,16 +46,30 @@ export class ScanCache {
     return path.relative(path.dirname(this.location), filePath).split(path.sep).join('/');
   }
 
-  /** Whether the file was clean with the same content and settings. */
-  isClean(filePath: string, stat: { size: number; mtimeMs: number }, content: Uint8Array, settings: string): boolean {
+  /**
+   * The cached report of a file unchanged since, or undefined. The same size and modification time
+   * are taken for the same content, as ESLint's cache does; when only the time differs, the
+   * content's hash decides (and the new time is kept).
+   */
+  async lookup(
+    filePath: string,
+    stat: { size: number; mtimeMs: number },
+    settings: string,
+    content: () => Promise<Uint8Array | undefined>,
+  ): Promise<CachedReport | undefined> {
     const entry = this.data.files[this.key(filePath)];
-    if (!entry || entry.size !== stat.size || entry.settings !== settings) return false;
-    // Metadata can lie (a checkout that keeps times): the content decides.
-    return entry.sha256 === sha256(content);
+    if (!entry || entry.size !== stat.size || entry.settings !== settings) return undefined;
+    if (entry.mtimeMs !== stat.mtimeMs) {
+      const bytes = await content();
+      if (!bytes || entry.sha256 !== sha256(bytes)) return undefined;
+      entry.mtimeMs = stat.mtimeMs;
+      this.changed = true;
+    }
+    return entry.report ?? { findings: [], notices: [] };
   }
 
-  recordClean(filePath: string, stat: { size: number; mtimeMs: number }, content: Uint8Array, settings: string): void {
-    this.data.files[this.key(filePath)] = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(content), settings };
+  record(filePath: string, stat: { size: number; mtimeMs: number }, content: Uint8Array, settings: string, report: CachedReport | undefined): void {
+    this.data.files[this.key(filePath)] = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(content), settings, ...(report ? { report } : {}) };
     this.changed = true;
   }
 

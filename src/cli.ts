@@ -8,17 +8,14 @@ import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline
 import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from './files.js';
 import { filesChangedSince, stagedFiles } from './git.js';
-import { formatGithub } from './report/github.js';
-import { formatJson } from './report/json.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
-import { formatSarif } from './report/sarif.js';
-import { formatStylish } from './report/stylish.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES } from './rule-settings.js';
 import { redactValues } from './findings.js';
 import { scanName } from './scan.js';
 import { VERSION } from './version.js';
-import { UsageError, walk, type WalkEntry } from './walk.js';
+import { UsageError } from './usage-error.js';
+import type { WalkEntry } from './walk.js';
 
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -192,24 +189,31 @@ function under(filePath: string, paths: readonly string[], cwd: string): boolean
 }
 
 /**
- * A file through the cache: 'clean' when it was clean with the same content and settings, else
- * its report (recorded when clean). Undefined when the cache cannot serve (unreadable, too large):
- * then the file is scanned the ordinary way.
+ * A file through the cache: its cached report when unchanged, else a fresh one (then recorded).
+ * Undefined when the cache cannot serve (not a readable file, or over the size limit): then the
+ * file is scanned the ordinary way.
  */
 async function scanThroughCache(
   entry: WalkEntry,
   cache: ScanCache,
   options: FileScanOptions,
   nameFindings: readonly Finding[],
-): Promise<FileReport | 'clean' | undefined> {
+): Promise<FileReport | undefined> {
+  // A path that holds a finding is not written to the cache, whose keys are paths.
+  if (nameFindings.length > 0) return undefined;
   const stat = await fs.stat(entry.path).catch(() => undefined);
   if (!stat?.isFile() || stat.size > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
-  const bytes = await fs.readFile(entry.path).catch(() => undefined);
-  if (!bytes) return undefined;
   const settings = settingsKey(options);
-  if (nameFindings.length === 0 && cache.isClean(entry.path, stat, bytes, settings)) return 'clean';
-  const report = scanContent(bytes, entry.path, options);
-  if (nameFindings.length === 0 && !hasContent(report)) cache.recordClean(entry.path, stat, bytes, settings);
+  // Findings that carry values or fingerprints are never read from or written to the cache.
+  const reportsCacheable = !options.showValues && !options.fingerprintSalt;
+  let bytes: Uint8Array | undefined;
+  const content = async (): Promise<Uint8Array | undefined> => (bytes ??= await fs.readFile(entry.path).catch(() => undefined));
+  const cached = await cache.lookup(entry.path, stat, settings, content);
+  if (cached && (reportsCacheable || !hasContent({ filePath: entry.path, ...cached }))) return { filePath: entry.path, ...cached };
+  if (!(await content())) return undefined;
+  const report = scanContent(bytes!, entry.path, options);
+  if (!hasContent(report)) cache.record(entry.path, stat, bytes!, settings, undefined);
+  else if (reportsCacheable) cache.record(entry.path, stat, bytes!, settings, { findings: report.findings, notices: report.notices, ...(report.suppressed ? { suppressed: report.suppressed } : {}) });
   else cache.forget(entry.path);
   return report;
 }
@@ -230,7 +234,11 @@ function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSet
 
 async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings, entriesOf?: () => WalkEntry[]): Promise<FileReport[]> {
   const entries: WalkEntry[] = entriesOf ? entriesOf() : [];
-  if (!entriesOf) for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
+  if (!entriesOf) {
+    // The walker and its glob and ignore libraries load only for a walk (not for --staged or --stdin).
+    const { walk } = await import('./walk.js');
+    for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
+  }
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
     if (given.cache?.location === entry.path) return undefined;
     const options = optionsFor(entry.path, given);
@@ -240,7 +248,6 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     const cached = given.cache ? await scanThroughCache(entry, given.cache, { ...options, explicit: entry.explicit }, nameFindings) : undefined;
-    if (cached === 'clean') return undefined;
     const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit }));
     return { ...report, filePath: displayPath, findings: [...nameFindings, ...report.findings] };
   });
@@ -366,11 +373,12 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
 
   const color = values['no-color'] ? false : (values.color ?? io.colorByDefault);
   const cwd = shownPath(io.cwd, given);
-  const output = {
-    stylish: () => formatStylish(reports, cwd, color && !values['output-file']),
-    json: () => formatJson(reports, cwd),
-    sarif: () => formatSarif(reports, cwd, RULES, VERSION),
-    github: () => formatGithub(reports, cwd),
+  // Each reporter loads only when asked for.
+  const output = await {
+    stylish: async () => (await import('./report/stylish.js')).formatStylish(reports, cwd, color && !values['output-file']),
+    json: async () => (await import('./report/json.js')).formatJson(reports, cwd),
+    sarif: async () => (await import('./report/sarif.js')).formatSarif(reports, cwd, RULES, VERSION),
+    github: async () => (await import('./report/github.js')).formatGithub(reports, cwd),
   }[format]();
   if (values['output-file']) {
     const target = path.resolve(io.cwd, values['output-file']);

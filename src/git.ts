@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { UsageError } from './walk.js';
+import { UsageError } from './usage-error.js';
 
 /** A file as git's index holds it: what a commit made now would contain. */
 export interface StagedFile {

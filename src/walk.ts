@@ -3,11 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from './usage-error.js';
 
-/** A mistake in what the user asked for: exit 2, one line, no stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface WalkEntry {
   path: string;

@@ -1,5 +1,5 @@
 import type { Element, Nodes, Root } from 'hast';
-import rehypeParse from 'rehype-parse';
+import { createRequire } from 'node:module';
 import { unified } from 'unified';
 import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
 import { RUNS_ON } from './inline-elements.js';
@@ -12,15 +12,23 @@ const STANDS_APART = new Set(['sup', 'sub']);
 // A whole file is a document, so <html> and <body> keep their attributes (a fragment parse drops
 // those tags); elements the parser implies have no position and are passed over. HTML inside
 // Markdown is a fragment.
-const documentParser = unified().use(rehypeParse, { fragment: false });
-const fragmentParser = unified().use(rehypeParse, { fragment: true });
+// parse5 loads only when HTML is met: code files and plain Markdown do without it.
+const requireModule = createRequire(import.meta.url);
+interface HtmlParser {
+  parse(source: string): Root;
+}
+const parsers: Partial<Record<'document' | 'fragment', HtmlParser>> = {};
+function htmlParser(kind: 'document' | 'fragment'): HtmlParser {
+  const rehypeParse = (requireModule('rehype-parse') as typeof import('rehype-parse')).default;
+  return (parsers[kind] ??= unified().use(rehypeParse, { fragment: kind === 'fragment' }) as unknown as HtmlParser);
+}
 
 /** Stands between the cells of a table row in its segment: no number runs across it. */
 export const CELL_SEPARATOR = ' | ';
 
 /** Segments of an HTML document (or, with `fragment`, a piece of HTML), with offsets into `source`. */
 export function htmlSegments(source: string, fragment = false): Segment[] {
-  return hastSegments((fragment ? fragmentParser : documentParser).parse(source), source);
+  return hastSegments(htmlParser(fragment ? 'fragment' : 'document').parse(source), source);
 }
 
 /** The end of the start tag that opens at `from`, skipping `>` inside quoted attribute values. */

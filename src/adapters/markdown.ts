@@ -5,8 +5,8 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import { createRequire } from 'node:module';
 import { unified, type Processor } from 'unified';
 import type { Segment } from '../segment.js';
 import { mdastSegments } from './mdast.js';
@@ -23,11 +23,19 @@ function gfmStructure(this: Processor): void {
 }
 
 const markdownParser = unified().use(remarkParse).use(gfmStructure).use(remarkFrontmatter, ['yaml', 'toml']);
-const mdxParser = unified().use(remarkParse).use(gfmStructure).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMdx);
+// MDX's parser (acorn and all) costs a tenth of a second to load: only for .mdx files.
+const requireModule = createRequire(import.meta.url);
+let mdxParser: typeof markdownParser | undefined;
+const mdxParserOf = (): typeof markdownParser =>
+  (mdxParser ??= unified()
+    .use(remarkParse)
+    .use(gfmStructure)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use((requireModule('remark-mdx') as typeof import('remark-mdx')).default) as unknown as typeof markdownParser);
 
 /** Segments of a Markdown (GFM, front matter) or MDX document. Throws on MDX syntax errors. */
 export function markdownSegments(source: string, mdx: boolean): Segment[] {
-  const parser = mdx ? mdxParser : markdownParser;
+  const parser = mdx ? mdxParserOf() : markdownParser;
   return mdastSegments(parser.parse(source), source);
 }
 
