@@ -41,17 +41,16 @@ function commit(directory: string) {
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).error === undefined;
 
-describe.skipIf(!hasPreCommit && !process.env.CI)('the pre-commit framework (Debian’s pre-commit)', () => {
-  // pre-commit 3.0.4's node installer reads `npm pack`'s stdout as the tarball's name, which the
-  // banner of a `prepare` script spoils; a `system` hook running the project's cprlint works with it.
-  const config = (entry: string, passFilenames: boolean) =>
-    ['repos:', '- repo: local', '  hooks:', '  - id: cprlint', '    name: cprlint', `    entry: ${entry}`, '    language: system', `    pass_filenames: ${passFilenames}`, ''].join('\n');
+describe.skipIf(!hasPreCommit && !process.env.CI)('the pre-commit framework (Debian’s pre-commit) with this repository’s hooks', () => {
+  // The hooks as committed in this repository (.pre-commit-hooks.yaml at HEAD).
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const config = (hook: string) => ['repos:', `- repo: ${ROOT}`, `  rev: ${head}`, '  hooks:', `  - id: ${hook}`, ''].join('\n');
 
   it.each([
-    ['the staged files by name', 'npx --no-install cprlint --no-glob', true],
-    ['the staged content', 'npx --no-install cprlint --staged', false],
-  ])('stops a commit that would publish a number: %s', (_name, entry, passFilenames) => {
-    const directory = repository({ ...FILES, '.pre-commit-config.yaml': config(entry, passFilenames) });
+    ['cprlint: the staged files by name', 'cprlint'],
+    ['cprlint-staged: the staged content', 'cprlint-staged'],
+  ])('stops a commit that would publish a number: %s', (_name, hook) => {
+    const directory = repository({ ...FILES, '.pre-commit-config.yaml': config(hook) });
     execFileSync('pre-commit', ['install'], { cwd: directory, stdio: 'pipe', env: { ...process.env, PRE_COMMIT_HOME: path.join(directory, '.pre-commit-home') } });
     const blocked = commit(directory);
     expect(blocked.code).not.toBe(0);
