@@ -36,6 +36,15 @@ describe('the editor path: ESLint’s Node API on unsaved text, as VS Code’s E
     expect(at(result!.messages)).toEqual(['cprlint/no-cpr-number 3:24-3:35', 'cprlint/no-health-data 3:53-3:63']);
   });
 
+  it('ESLint’s own disable comments silence the pack’s rules, in code and in Markdown', async () => {
+    const code = '// eslint-disable-next-line cprlint/no-cpr-number -- made-up test data\nconst a = "CPR 150385-2000";\nconst b = "CPR 150385-2019";\n';
+    const [js] = await eslint.lintText(code, { filePath: 'src/not-on-disk.ts' });
+    expect(at(js!.messages)).toEqual(['cprlint/no-cpr-number 3:16-3:27']);
+    const markdownText = '<!-- eslint-disable-next-line cprlint/no-cpr-number -- made-up test data -->\nCPR 150385-2000\n\nCPR 150385-2019\n';
+    const [md] = await eslint.lintText(markdownText, { filePath: 'content/not-on-disk.md' });
+    expect(at(md!.messages)).toEqual(['cprlint/no-cpr-number 4:5-4:16']);
+  });
+
   it('a .md buffer', async () => {
     const text = '# Referat\n\nKlage fra Jens Hansen over hjemmeplejen.\n\nBarnets cpr-nummer: 150385 2000\n';
     const [result] = await eslint.lintText(text, { filePath: 'content/not-on-disk.md' });

@@ -22,7 +22,8 @@ function repository(files: Record<string, string>): string {
   fs.mkdirSync(path.join(directory, 'node_modules/.bin'), { recursive: true });
   fs.symlinkSync(ROOT, path.join(directory, 'node_modules/cprlint'));
   fs.symlinkSync(BIN, path.join(directory, 'node_modules/.bin/cprlint'));
-  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n');
+  // pre-commit's own cache (a clone of this repository, fixtures and all) is kept out of the commits.
+  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n.pre-commit-home/\n');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
     fs.writeFileSync(path.join(directory, name), content);
