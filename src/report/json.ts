@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileReport } from '../finding.js';
-import { countMessages, lintMessages } from './lint-message.js';
+import { countMessages, findingMessage, lintMessages } from './lint-message.js';
 
 /**
  * ESLint's JSON shape. ESLint's `source` field (the whole file) is left out: it would copy every
@@ -27,16 +27,10 @@ export function formatJson(reports: readonly FileReport[], cwd: string): string 
         })),
         ...(report.suppressed?.length
           ? {
-              suppressedMessages: report.suppressed.map((finding) => ({
-                ruleId: finding.ruleId,
-                severity: finding.severity === 'error' ? 2 : 1,
-                message: finding.message,
-                line: finding.place.start.line,
-                column: finding.place.start.column,
-                endLine: finding.place.end.line,
-                endColumn: finding.place.end.column,
-                suppressions: [{ kind: 'directive', justification: finding.justification ?? '' }],
-              })),
+              suppressedMessages: report.suppressed.map((finding) => {
+                const { ruleId, severity, message, line, column, endLine, endColumn } = findingMessage(finding);
+                return { ruleId, severity, message, line, column, endLine, endColumn, suppressions: [{ kind: 'directive', justification: finding.justification ?? '' }] };
+              }),
             }
           : {}),
         ...countMessages(messages),

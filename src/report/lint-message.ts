@@ -27,7 +27,12 @@ export function lintMessages(report: FileReport): LintMessage[] {
     endLine: notice.place?.line ?? 1,
     endColumn: notice.place?.column ?? 1,
   }));
-  const findings: LintMessage[] = report.findings.map((finding) => ({
+  return [...notices, ...report.findings.map(findingMessage)];
+}
+
+/** A finding as a message: its rule, severity, redacted message and place. */
+export function findingMessage(finding: Finding): LintMessage {
+  return {
     ruleId: finding.ruleId,
     severity: finding.severity === 'error' ? 2 : 1,
     message: finding.message,
@@ -36,8 +41,7 @@ export function lintMessages(report: FileReport): LintMessage[] {
     endLine: finding.place.end.line,
     endColumn: finding.place.end.column,
     finding,
-  }));
-  return [...notices, ...findings];
+  };
 }
 
 export interface Counts {
