@@ -39,6 +39,7 @@ Options:
       --stdin                read the text to scan from standard input
       --stdin-filename <name>  the file name standard input stands for (decides the format)
       --quiet                report errors only
+      --strict               fail (exit 1) when a file, or part of one, could not be read (encrypted PDF, binary)
       --write-baseline <file>  record the findings as known (no personal data in the file), and exit 0
       --baseline <file>      report only findings the baseline does not know
       --prune-baseline       with --baseline: drop the baseline's entries that no longer occur
@@ -88,6 +89,7 @@ function parseCommandLine(argv: readonly string[]) {
         'cache-location': { type: 'string' },
         'stdin-filename': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         'require-reason': { type: 'boolean', default: false },
         'write-baseline': { type: 'string' },
         baseline: { type: 'string' },
@@ -211,7 +213,7 @@ async function scanThroughCache(
   const cached = await cache.lookup(entry.path, stat, settings, content);
   if (cached && (reportsCacheable || !hasContent({ filePath: entry.path, ...cached }))) return { filePath: entry.path, ...cached };
   if (!(await content())) return undefined;
-  const report = scanContent(bytes!, entry.path, options);
+  const report = await scanContent(bytes!, entry.path, options);
   if (!hasContent(report)) cache.record(entry.path, stat, bytes!, settings, undefined);
   else if (reportsCacheable) cache.record(entry.path, stat, bytes!, settings, { findings: report.findings, notices: report.notices, ...(report.suppressed ? { suppressed: report.suppressed } : {}) });
   else cache.forget(entry.path);
@@ -219,17 +221,16 @@ async function scanThroughCache(
 }
 
 /** The staged content of the files a commit would contain, under the given paths. */
-function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings): FileReport[] {
-  return stagedFiles(cwd)
-    .filter((file) => under(file.path, paths, cwd))
-    .flatMap((file): FileReport[] => {
-      const options = optionsFor(file.path, given);
-      if (options.ignored) return [];
-      const displayPath = shownPath(path.relative(cwd, file.path), options);
-      const report = scanContent(file.content, file.path, options);
-      return [{ ...report, filePath: displayPath, findings: [...scanName(file.path, options), ...report.findings] }];
-    })
-    .filter(hasContent);
+async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of stagedFiles(cwd).filter((staged) => under(staged.path, paths, cwd))) {
+    const options = optionsFor(file.path, given);
+    if (options.ignored) continue;
+    const displayPath = shownPath(path.relative(cwd, file.path), options);
+    const report = await scanContent(file.content, file.path, options);
+    reports.push({ ...report, filePath: displayPath, findings: [...scanName(file.path, options), ...report.findings] });
+  }
+  return reports.filter(hasContent);
 }
 
 async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings, entriesOf?: () => WalkEntry[]): Promise<FileReport[]> {
@@ -353,7 +354,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     reports = hasContent(report) ? [report] : [];
   } else if (values.staged) {
     if (values.since !== undefined) throw new UsageError('--staged and --since go one at a time');
-    reports = scanStaged(positionals, io.cwd, given);
+    reports = await scanStaged(positionals, io.cwd, given);
   } else if (values.since !== undefined) {
     const changed = filesChangedSince(values.since, io.cwd).filter((file) => under(file, positionals, io.cwd));
     reports = await scanPaths([], io.cwd, given, () => changed.map((file) => ({ path: file, kind: 'file', explicit: false })));
@@ -392,6 +393,10 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   const counts = countMessages(reports.flatMap(lintMessages));
   if (counts.fatalErrorCount > 0) return 2;
   if (counts.errorCount > 0) return 1;
+  if (values.strict && reports.some((report) => report.notices.some((notice) => notice.notScanned))) {
+    io.stderr('cprlint: some files were not scanned, and --strict is on\n');
+    return 1;
+  }
   if (maxWarnings >= 0 && counts.warningCount > maxWarnings) {
     io.stderr(`cprlint: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_PDF_LIMITS, pdfText, UnreadablePdfError, type PdfLimits } from './adapters/pdf.js';
 import type { FileReport, Finding, Notice } from './finding.js';
 import { findingsIn } from './findings.js';
 import { formatOf, scanText, type ScanOptions } from './scan.js';
@@ -11,6 +12,8 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'> {
   /** Files larger than this are not parsed: they are read as plain text in chunks. */
   maxFileSize?: number;
+  /** Page and time limits for PDFs. */
+  pdfLimits?: Partial<PdfLimits>;
   /**
    * A file named on purpose: read it whatever its extension, and say so when it holds no text.
    * A file found in a walk whose extension names no format is read as plain text if it holds text,
@@ -20,7 +23,7 @@ export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'
 }
 
 // Formats that hold text but need a reader of their own, which this version does not have.
-const DOCUMENTS = new Set(['.pdf', '.doc', '.docx', '.odt', '.ods', '.xls', '.xlsx', '.ppt', '.pptx', '.rtf']);
+const DOCUMENTS = new Set(['.doc', '.docx', '.odt', '.ods', '.xls', '.xlsx', '.ppt', '.pptx', '.rtf']);
 // Formats that hold no text: images, fonts, media, archives, binaries. Only their names are read.
 const NOT_TEXT = new Set(
   ('.png .jpg .jpeg .gif .webp .avif .ico .bmp .tif .tiff .heic .psd .woff .woff2 .ttf .otf .eot .mp4 .webm ' +
@@ -77,9 +80,10 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
  * Scans the content of a file read elsewhere (a staged blob), as scanFile would the file: an
  * unknown kind of file found in a walk is read if it holds text and passed over quietly if not.
  */
-export function scanContent(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): FileReport {
+export async function scanContent(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): Promise<FileReport> {
   const extension = path.extname(filePath).toLowerCase();
   const format = formatOf(filePath);
+  if (extension === '.pdf') return scanPdf(bytes, filePath, options);
   if (!format && DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   if (!format && !options.explicit && (NOT_TEXT.has(extension) || (looksBinary(bytes) && !unicodeBom(bytes)))) {
     return { filePath, findings: [], notices: [] };
@@ -91,8 +95,37 @@ function scanFileNameOnly(filePath: string, extension: string): FileReport {
   return {
     filePath,
     findings: [],
-    notices: [{ severity: 'warning', message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
+    notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
   };
+}
+
+/**
+ * A PDF's pages, metadata and form fields, each read as plain text. A finding says its page; its
+ * line and column are in that page's text.
+ */
+async function scanPdf(bytes: Uint8Array, filePath: string, options: FileScanOptions): Promise<FileReport> {
+  let pdf;
+  try {
+    pdf = await pdfText(bytes, { ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });
+  } catch (error) {
+    if (error instanceof UnreadablePdfError) {
+      return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${error.message}` }] };
+    }
+    throw error;
+  }
+  const report: FileReport = { filePath, findings: [], notices: [], pagesRead: pdf.pages.length };
+  const scan = (text: string, label: string, change: Partial<Finding>): void => {
+    for (const finding of scanText(text, { ...options, filePath, format: 'text' }).findings) {
+      report.findings.push({ ...finding, ...change, message: `${label}: ${finding.message}` });
+    }
+  };
+  scan(pdf.metadata, 'PDF metadata', { kind: 'metadata' });
+  scan(pdf.fields, 'PDF form field', { kind: 'form field' });
+  pdf.pages.forEach((text, index) => scan(text, `Page ${index + 1}`, { page: index + 1 }));
+  if (pdf.stoppedEarly) {
+    report.notices.push({ severity: 'warning', notScanned: true, message: `Only ${pdf.pages.length} of ${pdf.pageCount} pages were read: ${pdf.stoppedEarly}` });
+  }
+  return report;
 }
 
 /** The encoding a byte order mark names, if the bytes start with one. */
@@ -131,7 +164,7 @@ function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
 /** Scans bytes that claim to be the file `filePath` (a file on disk, or standard input). */
 export function scanBytes(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): FileReport {
   if (looksBinary(bytes) && !unicodeBom(bytes)) {
-    return { filePath, findings: [], notices: [{ severity: 'warning', message: 'Skipped: binary content (a NUL byte)' }] };
+    return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: 'Skipped: binary content (a NUL byte)' }] };
   }
   const { text, notice } = decodeText(bytes);
   const report = scanText(text, { ...options, filePath, format: formatOf(filePath) ?? 'text' });

@@ -47,6 +47,8 @@ export interface Finding {
   value?: string;
   /** A salted hash of the value, when the caller gave a salt: how a baseline knows a finding. */
   fingerprint?: string;
+  /** In a PDF: the page, with `place` a line and column in that page's text. */
+  page?: number;
   message: string;
 }
 
@@ -58,6 +60,8 @@ export interface Notice {
   fatal?: boolean;
   /** Where in the file, when the notice is about a place (a directive); else the file as a whole. */
   place?: { line: number; column: number };
+  /** All or part of the file could not be read; `--strict` fails the run for it. */
+  notScanned?: boolean;
 }
 
 export interface FileReport {
@@ -66,6 +70,8 @@ export interface FileReport {
   notices: Notice[];
   /** Findings a `cprlint-disable…` comment silenced, with its reason. */
   suppressed?: (Finding & { justification: string | undefined })[];
+  /** For a PDF: how many pages were read. */
+  pagesRead?: number;
 }
 
 export function severityOf(confidence: Confidence): Severity | undefined {

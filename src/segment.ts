@@ -12,7 +12,9 @@ export type SegmentKind =
   | 'frontmatter'
   | 'script'
   | 'expression'
-  | 'filename';
+  | 'filename'
+  | 'metadata'
+  | 'form field';
 
 /**
  * Text as a reader sees it (entities decoded, inline markup gone) with, for every UTF-16 unit,

@@ -22,7 +22,7 @@ export function formatJson(reports: readonly FileReport[], cwd: string): string 
           endLine,
           endColumn,
           ...(finding
-            ? { confidence: finding.confidence, reasons: finding.reasons, kind: finding.kind, value: finding.value ?? finding.redacted }
+            ? { confidence: finding.confidence, reasons: finding.reasons, kind: finding.kind, value: finding.value ?? finding.redacted, ...(finding.page ? { page: finding.page } : {}) }
             : {}),
         })),
         ...(report.suppressed?.length
@@ -33,6 +33,7 @@ export function formatJson(reports: readonly FileReport[], cwd: string): string 
               }),
             }
           : {}),
+        ...(report.pagesRead !== undefined ? { pagesRead: report.pagesRead } : {}),
         ...countMessages(messages),
         fixableErrorCount: 0,
         fixableWarningCount: 0,
