@@ -21,7 +21,9 @@ function sarif(...args: string[]) {
 
 describe('--format sarif', () => {
   it('passes the SARIF 2.1.0 schema, notices and all', () => {
-    const log = sarif('fixtures/example-site');
+    // An Office file cprlint cannot read yet gives a tool notification beside the results.
+    fs.writeFileSync(path.join(temporary, 'bilag.docx'), 'PK');
+    const log = sarif('fixtures/example-site', temporary);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0].results.length).toBeGreaterThan(5);
     expect(log.runs[0].invocations[0].toolExecutionNotifications.length).toBeGreaterThan(0);
