@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describeSite, generateSite } from './generate-site.js';
 import { RUNS } from './measure.js';
 import { eslintOverhead } from './eslint-overhead.js';
+import { pdfPages } from './pdf-pages.js';
 import { stagedAndCache } from './staged-and-cache.js';
 import { ruleCosts } from './rule-costs.js';
 import { scanVersusParsing } from './scan-versus-parsing.js';
@@ -13,7 +14,7 @@ import { scanVersusParsing } from './scan-versus-parsing.js';
 // Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
 // rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
-const SECTIONS = [scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache];
+const SECTIONS = [scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache, pdfPages];
 
 const megabytes = (bytes) => bytes / 1e6;
 
