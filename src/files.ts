@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { docxText, UnreadableDocxError } from './adapters/docx.js';
 import { DEFAULT_PDF_LIMITS, pdfText, UnreadablePdfError, type PdfLimits } from './adapters/pdf.js';
 import type { FileReport, Finding, Notice } from './finding.js';
 import { findingsIn } from './findings.js';
@@ -23,7 +24,7 @@ export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'
 }
 
 // Formats that hold text but need a reader of their own, which this version does not have.
-const DOCUMENTS = new Set(['.doc', '.docx', '.odt', '.ods', '.xls', '.xlsx', '.ppt', '.pptx', '.rtf']);
+const DOCUMENTS = new Set(['.doc', '.odt', '.ods', '.xls', '.xlsx', '.ppt', '.pptx', '.rtf']);
 // Formats that hold no text: images, fonts, media, archives, binaries. Only their names are read.
 const NOT_TEXT = new Set(
   ('.png .jpg .jpeg .gif .webp .avif .ico .bmp .tif .tiff .heic .psd .woff .woff2 .ttf .otf .eot .mp4 .webm ' +
@@ -84,6 +85,7 @@ export async function scanContent(bytes: Uint8Array, filePath: string, options: 
   const extension = path.extname(filePath).toLowerCase();
   const format = formatOf(filePath);
   if (extension === '.pdf') return scanPdf(bytes, filePath, options);
+  if (extension === '.docx') return scanDocx(bytes, filePath, options);
   if (!format && DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   if (!format && !options.explicit && (NOT_TEXT.has(extension) || (looksBinary(bytes) && !unicodeBom(bytes)))) {
     return { filePath, findings: [], notices: [] };
@@ -97,6 +99,26 @@ function scanFileNameOnly(filePath: string, extension: string): FileReport {
     findings: [],
     notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
   };
+}
+
+/** A Word document's body, and its headers, footers, comments and footnotes, as plain text. */
+async function scanDocx(bytes: Uint8Array, filePath: string, options: FileScanOptions): Promise<FileReport> {
+  let docx;
+  try {
+    docx = await docxText(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableDocxError) {
+      return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${error.message}` }] };
+    }
+    throw error;
+  }
+  const report: FileReport = { filePath, findings: [], notices: [] };
+  for (const [text, label] of [[docx.body, 'Document'], [docx.margins, 'Header, footer or comment']] as const) {
+    for (const finding of scanText(text, { ...options, filePath, format: 'text' }).findings) {
+      report.findings.push({ ...finding, message: `${label}: ${finding.message}` });
+    }
+  }
+  return report;
 }
 
 /**
