@@ -11,10 +11,18 @@ import { sourceRange, type Segment } from './segment.js';
 // The engine's core, which every front end shares: run the rules over segments and place what they
 // find. It loads no parser, so the ESLint pack pays nothing for Markdown or HTML it does not read.
 
+/**
+ * The rules that could find something in `source`, by its readable view. Only they need run over
+ * its segments; when there are none, it need not be parsed at all.
+ */
+export function rulesThatMightMatch(source: string, rules: readonly ActiveRule[] = activeRules(), today = new Date()): ActiveRule[] {
+  const view = readableView(source);
+  return rules.filter((rule) => rule.checker.mightMatch(view, { today }));
+}
+
 /** False when no rule could find anything in `source`: then it need not be parsed at all. */
 export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules(), today = new Date()): boolean {
-  const view = readableView(source);
-  return rules.some((rule) => rule.checker.mightMatch(view, { today }));
+  return rulesThatMightMatch(source, rules, today).length > 0;
 }
 
 export interface FindingOptions {

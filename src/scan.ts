@@ -3,7 +3,7 @@ import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
 import type { Allowlist } from './allowlist.js';
 import type { FileReport, Finding, Notice, Point } from './finding.js';
-import { findingsIn, mightHoldFindings, redactValues, type FindingOptions } from './findings.js';
+import { findingsIn, mightHoldFindings, redactValues, rulesThatMightMatch, type FindingOptions } from './findings.js';
 import type { RulesSettings } from './rule.js';
 import { activeRules } from './rule-settings.js';
 import { identitySegment, textSegment, type Segment } from './segment.js';
@@ -83,8 +83,9 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
+  const relevant = rulesThatMightMatch(source, rules, options.today);
   // A directive can be unused or lack a reason in a file with nothing else to find.
-  if (!mightHoldFindings(source, rules, options.today)) {
+  if (relevant.length === 0) {
     if (options.requireReason || options.reportUnusedDisables) {
       report.notices = applySuppressions([], source, { requireReason: options.requireReason, reportUnused: options.reportUnusedDisables }).notices;
     }
@@ -99,7 +100,8 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
     segments = parseSegments(source, 'text');
     report.notices.push(parseFallbackNotice(FORMAT_NAMES[format], error));
   }
-  const { findings, suppressed, notices } = applySuppressions(findingsIn(segments, source, { ...options, active: rules }), source, {
+  // Rules that cannot match the file's view cannot match its segments: only the others run.
+  const { findings, suppressed, notices } = applySuppressions(findingsIn(segments, source, { ...options, active: relevant }), source, {
     requireReason: options.requireReason,
     reportUnused: options.reportUnusedDisables,
   });

@@ -5,7 +5,7 @@ import { VFileMessage } from 'vfile-message';
 import type { Finding } from './finding.js';
 import { docsUrl, type RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
-import { findingsIn, mightHoldFindings, redactValues } from './findings.js';
+import { findingsIn, redactValues, rulesThatMightMatch } from './findings.js';
 import { applySuppressions } from './suppressions.js';
 import type { Segment } from './segment.js';
 
@@ -66,8 +66,8 @@ export function lintTree(
   const source = positions === 'after a byte order mark' && value.charCodeAt(0) === 0xfeff ? value.slice(1) : value;
   const settings = file.path ? settingsFor(path.resolve(file.cwd, file.path)) : undefined;
   if (settings?.ignored) return;
-  const active = options.active ?? activeRules(settings?.rules);
-  if (!mightHoldFindings(source, active)) return;
+  const active = rulesThatMightMatch(source, options.active ?? activeRules(settings?.rules));
+  if (active.length === 0) return;
   // `cprlint-disable…` comments and the allowlist hold in builds as on the command line.
   const found = findingsIn(segmentsOf(source), source, { showValues: options.showValues, active, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) });
   const { findings } = applySuppressions(found, source);
