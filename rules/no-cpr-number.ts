@@ -11,10 +11,33 @@ import { analyseCpr, redactCpr } from './cpr-number.js';
 const SEPARATOR = String.raw`(?:[\s\u00a0\u202f]{0,3}[-\u2010\u2011\u2012\u2013\u2212/.][\s\u00a0\u202f]{0,3}|[\s\u00a0\u202f]{1,3}|%2[dD]|%20)?`;
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
-// Not inside a longer number: no digit just before, and no decimal fraction ("1234.150385 2000");
-// but a percent-encoded character may stand right before ("ans%C3%B8gning%201503852000.pdf").
-const START = String.raw`(?:(?<=%[\dA-Fa-f]{2})|(?<!\d|\d[.,]))`;
-const CANDIDATE = new RegExp(String.raw`${START}(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?!\d)`, 'g');
+const CANDIDATE = new RegExp(String.raw`(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?!\d)`, 'g');
+
+/**
+ * Not inside a longer number: no digit just before, and no decimal fraction ("1234.150385 2000");
+ * but a percent-encoded character may stand right before ("ans%C3%B8gning%201503852000.pdf").
+ * Checked here rather than by a lookbehind, which would make the expression slow to scan.
+ */
+function startsNumber(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  if (!(before >= 48 && before <= 57)) {
+    const separator = text[at - 1];
+    return !((separator === '.' || separator === ',') && /\d/.test(text[at - 2] ?? ''));
+  }
+  return /%[\dA-Fa-f]{2}$/.test(text.slice(Math.max(0, at - 3), at));
+}
+
+/** Every candidate that starts a number: a match rejected for its start is tried again one later. */
+function* candidates(text: string): Generator<RegExpExecArray> {
+  const pattern = new RegExp(CANDIDATE.source, 'g');
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (startsNumber(text, match.index)) {
+      yield match;
+    } else {
+      pattern.lastIndex = match.index + 1;
+    }
+  }
+}
 
 // Words that say the number is a CPR number ("cpr" anywhere in a word, as OSdatascanner does).
 const CPR_WORDS =
@@ -114,7 +137,7 @@ export const noCprNumber: Rule = {
 
 /** False when `text` holds no candidate with a real, past birth date: then it needs no parsing. */
 export function mightHoldCpr(text: string, today: Date): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of candidates(text)) {
     if (analyseCpr(`${match[1]}${match[3]}${match[4]}`, match[6]!, today).birthDate) return true;
   }
   return false;
@@ -124,7 +147,7 @@ export function mightHoldCpr(text: string, today: Date): boolean {
 export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
   const matches: RuleMatch[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of candidates(text)) {
     const [whole, dd, dot, mm, yy, separator, serial] = match as unknown as string[];
     if (dot && !separator) continue;
     const from = match.index;
@@ -151,9 +174,14 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
  * any confidence: for paths and messages the tool prints, where even a doubtful number is hidden.
  */
 export function redactCprNumbers(text: string, today: Date): string {
-  return text.replace(
-    CANDIDATE,
-    (whole: string, dd: string, _dot: string, mm: string, yy: string, _separator: string, serial: string, offset: number) =>
-      analyseCpr(`${dd}${mm}${yy}`, serial, today).birthDate && !insideHexRun(text, offset, offset + whole.length) ? redactCpr(`${dd}${mm}${yy}`) : whole,
-  );
+  let redacted = '';
+  let copiedUpTo = 0;
+  for (const match of candidates(text)) {
+    const [whole, dd, , mm, yy, , serial] = match as unknown as string[];
+    const date = `${dd}${mm}${yy}`;
+    if (!analyseCpr(date, serial!, today).birthDate || insideHexRun(text, match.index, match.index + whole!.length)) continue;
+    redacted += text.slice(copiedUpTo, match.index) + redactCpr(date);
+    copiedUpTo = match.index + whole!.length;
+  }
+  return redacted + text.slice(copiedUpTo);
 }
