@@ -7,7 +7,7 @@ import { mdastSegments } from './adapters/mdast.js';
 import type { RuleId } from './finding.js';
 import { docsUrl, RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES, type ActiveRule } from './rule-settings.js';
-import { findingsIn, mightHoldFindings } from './findings.js';
+import { findingsIn, rulesThatMightMatch } from './findings.js';
 import type { Segment } from './segment.js';
 import { VERSION } from './version.js';
 
@@ -116,8 +116,9 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       const sourceCode = context.sourceCode;
       const lint = (segmentsOf: () => Segment[], program?: EstreeNode): void => {
         const source = sourceCode.text;
-        if (!mightHoldFindings(source, active)) return;
-        for (const finding of findingsIn(segmentsOf(), source, { active, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) })) {
+        const relevant = rulesThatMightMatch(source, active);
+        if (relevant.length === 0) return;
+        for (const finding of findingsIn(segmentsOf(), source, { active: relevant, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) })) {
           if (minConfidence === 'high' && finding.severity !== 'error') continue;
           const start = finding.place.start.offset;
           const end = finding.place.end.offset;

@@ -32,6 +32,8 @@ const NOT_TEXT = new Set(
     '.dylib .bin .class .jar .pyc .o .a .db .sqlite').split(' '),
 );
 const SNIFF_BYTES = 8000;
+// Documents read by a reader of their own, whatever their size.
+const READ_WHOLE = new Set(['.pdf', '.docx']);
 
 function systemMessage(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -69,7 +71,8 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   try {
     const stat = await fs.stat(filePath);
     if (stat.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
-    if (stat.size > maxFileSize) return await scanLargeFile(filePath, stat.size, maxFileSize, options);
+    // PDF and Word have page and time limits of their own; their bytes are no text to read in chunks.
+    if (stat.size > maxFileSize && !READ_WHOLE.has(extension)) return await scanLargeFile(filePath, stat.size, maxFileSize, options);
     bytes = await fs.readFile(filePath);
   } catch (error) {
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };

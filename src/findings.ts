@@ -20,10 +20,6 @@ export function rulesThatMightMatch(source: string, rules: readonly ActiveRule[]
   return rules.filter((rule) => rule.checker.mightMatch(view, { today }));
 }
 
-/** False when no rule could find anything in `source`: then it need not be parsed at all. */
-export function mightHoldFindings(source: string, rules: readonly ActiveRule[] = activeRules(), today = new Date()): boolean {
-  return rulesThatMightMatch(source, rules, today).length > 0;
-}
 
 export interface FindingOptions {
   /** Birth dates after this day are not dates of anybody. Default: now. */

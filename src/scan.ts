@@ -3,7 +3,7 @@ import { htmlSegments } from './adapters/html.js';
 import { markdownSegments } from './adapters/markdown.js';
 import type { Allowlist } from './allowlist.js';
 import type { FileReport, Finding, Notice, Point } from './finding.js';
-import { findingsIn, mightHoldFindings, redactValues, rulesThatMightMatch, type FindingOptions } from './findings.js';
+import { findingsIn, redactValues, rulesThatMightMatch, type FindingOptions } from './findings.js';
 import type { RulesSettings } from './rule.js';
 import { activeRules } from './rule-settings.js';
 import { identitySegment, textSegment, type Segment } from './segment.js';
@@ -123,8 +123,8 @@ export function parseFallbackNotice(formatName: string, error: unknown): Notice 
  */
 export function scanName(filePath: string, options: FindingOptions = {}): Finding[] {
   const name = path.basename(filePath);
-  const active = options.active ?? activeRules(options.rules);
-  if (!mightHoldFindings(name, active, options.today)) return [];
+  const active = rulesThatMightMatch(name, options.active ?? activeRules(options.rules), options.today);
+  if (active.length === 0) return [];
   const origin: Point = { line: 1, column: 1, offset: 0 };
   return findingsIn([identitySegment('filename', name, 0)], name, { ...options, active }).map((finding) => ({
     ...finding,

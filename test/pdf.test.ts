@@ -77,6 +77,13 @@ describe('PDF', () => {
     expect(cprlint('--strict', 'broken.pdf')).toMatchObject({ code: 1, stderr: 'cprlint: some files were not scanned, and --strict is on\n' });
   });
 
+  it('reads a PDF over the text size limit as a PDF, not as text in chunks', async () => {
+    fs.writeFileSync(path.join(temporary, 'big.pdf'), makePdf([['Barnets cpr-nummer: 150385-2000']]));
+    const report = await scanFile(path.join(temporary, 'big.pdf'), { maxFileSize: 100 });
+    expect(report.notices).toEqual([]);
+    expect(report.findings.map((finding) => finding.page)).toEqual([1]);
+  });
+
   it('reports when the page limit stops it', async () => {
     fs.writeFileSync(path.join(temporary, 'long.pdf'), makePdf([['a'], ['b'], ['c']]));
     const report = await scanFile(path.join(temporary, 'long.pdf'), { pdfLimits: { maxPages: 2 } });
