@@ -1,26 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allowlistHash } from '../src/allowlist.js';
 import { redactValues } from '../src/findings.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
+import { runCprlint, temporaryTree } from './temporary-tree.js';
 
 function cprlint(args: string[], files: Record<string, string> = {}) {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-allow-'));
-  temporary.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), ...args], { cwd: directory, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, directory };
+  const directory = temporaryTree(files);
+  return { ...runCprlint(args, { cwd: directory }), directory };
 }
 
 const lines = (stdout: string): number[] =>

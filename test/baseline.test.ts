@@ -1,29 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function site(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-baseline-'));
-  temporary.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
-
-function cprlint(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const site = temporaryTree;
+const cprlint = (cwd: string, ...args: string[]): CliRun => runCprlint(args, { cwd });
 
 /** "line rule" of what a run with the baseline still reports. */
 function reported(cwd: string, ...args: string[]): string[] {

@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCprlint, temporaryTree } from './temporary-tree.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function site(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-cache-'));
-  temporary.push(directory);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(directory, name), content);
-  return directory;
-}
+const site = temporaryTree;
 
 function lint(cwd: string, ...args: string[]): string[] {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), '--format', 'json', '--cache', ...args, '.'], { cwd, encoding: 'utf8' });
+  const run = runCprlint(['--format', 'json', '--cache', ...args, '.'], { cwd });
   return (JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((file) =>
     file.messages.map((message) => `${path.basename(file.filePath)} ${message.ruleId}`),
   );

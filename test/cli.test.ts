@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'cprlint.js');
 const EXAMPLE = path.join(ROOT, 'fixtures', 'example-site');
 
 // The numbers planted in fixtures/example-site, as date and serial.
@@ -17,37 +14,13 @@ const EXAMPLE_NUMBERS: [string, string][] = [
   ['010190', '0000'],
 ];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function cprlint(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCprlint(args, { cwd: options.cwd ?? ROOT, ...(options.input === undefined ? {} : { input: options.input }) });
 }
 
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-/** A temporary directory with the given files (string or bytes). */
-function tree(files: Record<string, string | Buffer>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-cli-'));
-  temporary.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
+const tree = temporaryTree;
 
 function leaksAny(output: string): string[] {
   return EXAMPLE_NUMBERS.filter(([date, serial]) => new RegExp(`${date}\\D{0,8}${serial}`).test(output)).map(

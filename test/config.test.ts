@@ -1,39 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forgetConfigs } from '../src/config.js';
 import plugin from '../src/eslint.js';
 import remarkCprlint from '../src/remark.js';
+import { runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const HEALTH = 'Jens Hansen har brystkræft.\n';
 const CPR = 'CPR 150385-2000\n';
 
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-config-'));
-  temporary.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
-
-function cprlint(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const tree = temporaryTree;
+const cprlint = (args: string[], cwd: string): CliRun => runCprlint(args, { cwd });
 
 /** "file rule" for every finding, from the JSON report. */
 function found(cwd: string, args: string[] = []): string[] {

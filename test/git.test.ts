@@ -1,42 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { git, gitRepository, runCprlint, temporaryTree, writeFiles as write, type CliRun } from './temporary-tree.js';
 
 /** A real git repository with one commit of the given files. */
 function repository(committed: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-git-'));
-  temporary.push(directory);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: directory, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.invalid');
-  git('config', 'user.name', 'Test');
-  write(directory, committed);
-  git('add', '-A');
-  git('commit', '-q', '-m', 'start', '--allow-empty');
+  const directory = gitRepository(committed);
+  git(directory, 'add', '-A');
+  git(directory, 'commit', '-q', '-m', 'start', '--allow-empty');
   return directory;
 }
 
-function write(directory: string, files: Record<string, string>): void {
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-}
-
-const stage = (directory: string, ...names: string[]) => execFileSync('git', ['add', '--', ...names], { cwd: directory });
-
-function cprlint(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const stage = (directory: string, ...names: string[]) => git(directory, 'add', '--', ...names);
+const cprlint = (cwd: string, ...args: string[]): CliRun => runCprlint(args, { cwd });
 
 /** "path line:column rule" of each finding in a JSON report. */
 function found(run: { stdout: string }, cwd: string): string[] {
@@ -73,8 +48,7 @@ describe('--staged scans what a commit would contain', () => {
   });
 
   it('is exit 2, one line, outside a repository', () => {
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-nogit-'));
-    temporary.push(directory);
+    const directory = temporaryTree();
     const run = cprlint(directory, '--staged');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cprlint: Not in a git repository: .*\n$/);

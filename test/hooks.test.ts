@@ -1,34 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/cprlint.js');
-const temporary: string[] = [];
-afterAll(() => {
-  for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { BIN, git, gitRepository, ROOT } from './temporary-tree.js';
 
 /** A git repository with files staged, and `cprlint` installed as a project would have it. */
 function repository(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-hooks-'));
-  temporary.push(directory);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: directory, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.invalid');
-  git('config', 'user.name', 'Test');
+  const directory = gitRepository(files);
   fs.mkdirSync(path.join(directory, 'node_modules/.bin'), { recursive: true });
   fs.symlinkSync(ROOT, path.join(directory, 'node_modules/cprlint'));
   fs.symlinkSync(BIN, path.join(directory, 'node_modules/.bin/cprlint'));
   // pre-commit's own cache (a clone of this repository, fixtures and all) is kept out of the commits.
   fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n.pre-commit-home/\n');
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  git('add', '-A');
+  git(directory, 'add', '-A');
   return directory;
 }
 
@@ -59,7 +43,7 @@ describe.skipIf(!hasPreCommit && !process.env.CI)('the pre-commit framework (Deb
     expect(blocked.output).toContain('1503XX-XXXX');
     expect(blocked.output).not.toContain('150385-2000');
     for (const [name, content] of Object.entries(CLEAN)) fs.writeFileSync(path.join(directory, name), content);
-    execFileSync('git', ['add', '-A'], { cwd: directory });
+    git(directory, 'add', '-A');
     expect(commit(directory).code).toBe(0);
   });
 });
@@ -78,7 +62,7 @@ describe('husky and lint-staged, as the README shows', () => {
     expect(blocked.output).toContain('no-cpr-number');
     expect(blocked.output).not.toContain('150385-2000');
     for (const [name, content] of Object.entries(CLEAN)) fs.writeFileSync(path.join(directory, name), content);
-    execFileSync('git', ['add', '-A'], { cwd: directory });
+    git(directory, 'add', '-A');
     expect(commit(directory).code).toBe(0);
   });
 });

@@ -1,0 +1,62 @@
+// What the end-to-end tests share: temporary folders of files, removed after each test file, and
+// runs of the built command line.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const BIN = path.join(ROOT, 'bin', 'cprlint.js');
+
+const made: string[] = [];
+afterAll(() => {
+  for (const directory of made) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A new temporary folder holding the given files (text or bytes), removed when the file's tests end. */
+export function temporaryTree(files: Record<string, string | Buffer> = {}): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-test-'));
+  made.push(directory);
+  writeFiles(directory, files);
+  return directory;
+}
+
+export function writeFiles(directory: string, files: Record<string, string | Buffer>): void {
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `cprlint <args>` in `cwd`, without colours. */
+export function runCprlint(args: readonly string[], options: { cwd: string; input?: string | Buffer }): CliRun {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `git` in a folder, its output returned, failing the test on an error. */
+export function git(directory: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: directory, stdio: 'pipe', encoding: 'utf8' });
+}
+
+/** A new git repository (nothing staged or committed) holding the given files. */
+export function gitRepository(files: Record<string, string | Buffer> = {}): string {
+  const directory = temporaryTree();
+  git(directory, 'init', '-q');
+  git(directory, 'config', 'user.email', 'test@example.invalid');
+  git(directory, 'config', 'user.name', 'Test');
+  writeFiles(directory, files);
+  return directory;
+}
