@@ -5,5 +5,5 @@ module.exports = {
   plugins: ['cprlint'],
   extends: ['plugin:cprlint/legacy-recommended'],
   parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
-  ignorePatterns: ['dist/', 'node_modules/', 'test/', 'fixtures/', 'bench/', 'docs/'],
+  ignorePatterns: ['dist/', '.test-builds/', 'node_modules/', 'test/', 'fixtures/', 'bench/', 'docs/'],
 };

@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default [
   // Tests, fixtures, the benchmark's site and the rule pages hold made-up numbers on purpose.
-  { ignores: ['dist/', 'node_modules/', 'test/', 'fixtures/', 'bench/', 'docs/', 'README.md'] },
+  { ignores: ['dist/', '.test-builds/', 'node_modules/', 'test/', 'fixtures/', 'bench/', 'docs/', 'README.md'] },
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
   { ...cprlint.configs.recommended, languageOptions: { parser: tseslint.parser } },
   { files: ['**/*.md'], plugins: { markdown } },
