@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { htmlSegments } from './adapters/html.js';
+import { javascriptSegments } from './adapters/javascript.js';
+import { jsonSegments } from './adapters/json.js';
 import { markdownSegments } from './adapters/markdown.js';
+import { xmlSegments } from './adapters/xml.js';
 import type { Allowlist } from './allowlist.js';
 import type { FileReport, Finding, Notice, Point } from './finding.js';
 import { findingsIn, redactValues, rulesThatMightMatch, type FindingOptions } from './findings.js';
@@ -10,7 +13,7 @@ import { identitySegment, textSegment, type Segment } from './segment.js';
 import { applySuppressions } from './suppressions.js';
 
 
-export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'text';
+export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'json' | 'xml' | 'javascript' | 'text';
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   '.md': 'markdown',
@@ -18,11 +21,23 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   '.mdx': 'mdx',
   '.html': 'html',
   '.htm': 'html',
+  '.json': 'json',
+  '.jsonc': 'json',
+  '.map': 'json',
+  '.webmanifest': 'json',
+  '.xml': 'xml',
+  '.rss': 'xml',
+  '.atom': 'xml',
+  '.svg': 'xml',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
 };
+// Read as they stand. TypeScript, JSX and components are the ESLint pack's to parse; CSS holds its
+// text in strings, comments and urls, all read as they stand.
 for (const extension of [
-  '.txt', '.json', '.yml', '.yaml', '.toml', '.xml', '.csv', '.js', '.mjs', '.cjs', '.ts', '.mts',
-  '.cts', '.jsx', '.tsx', '.vue', '.svelte', '.astro', '.njk', '.liquid', '.hbs', '.svg', '.map',
-  '.css', '.rss', '.atom', '.webmanifest', '.ics', '.vcf',
+  '.txt', '.yml', '.yaml', '.toml', '.csv', '.tsv', '.ts', '.mts', '.cts', '.jsx', '.tsx', '.vue',
+  '.svelte', '.astro', '.njk', '.liquid', '.hbs', '.css', '.ics', '.vcf',
 ]) {
   FORMAT_BY_EXTENSION[extension] = 'text';
 }
@@ -56,6 +71,9 @@ const FORMAT_NAMES: Record<SourceFormat, string> = {
   markdown: 'Markdown',
   mdx: 'MDX',
   html: 'HTML',
+  json: 'JSON',
+  xml: 'XML',
+  javascript: 'JavaScript',
   text: 'plain text',
 };
 
@@ -67,6 +85,12 @@ export function parseSegments(source: string, format: SourceFormat): Segment[] {
       return markdownSegments(source, format === 'mdx');
     case 'html':
       return htmlSegments(source);
+    case 'json':
+      return jsonSegments(source);
+    case 'xml':
+      return xmlSegments(source);
+    case 'javascript':
+      return javascriptSegments(source);
     case 'text': {
       const segment = textSegment('text', source);
       return segment ? [segment] : [];

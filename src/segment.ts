@@ -174,28 +174,46 @@ export class SegmentBuilder {
 }
 
 const ESCAPE = /[&\\]/g;
-const JSON_ESCAPE = /^\\u([\da-fA-F]{4})/;
+const UNICODE_ESCAPE = /^\\u([\da-fA-F]{4})/;
+// The one-character escapes of a JSON or JavaScript string literal.
+const STRING_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '"': '"', "'": "'", '\\': '\\', '/': '/' };
 
-/** The character a JSON or JavaScript `\uXXXX` escape at source[at] stands for, if there is one. */
-function unicodeEscapeAt(source: string, at: number): { value: string; length: number } | undefined {
-  const match = JSON_ESCAPE.exec(source.slice(at, at + 6));
-  return match ? { value: String.fromCharCode(Number.parseInt(match[1]!, 16)), length: 6 } : undefined;
+/**
+ * The character an escape at source[at] stands for, if there is one: `\uXXXX` anywhere (JSON in
+ * HTML, inline scripts), and inside a string literal also `\n`, `\"` and the other short escapes.
+ */
+function backslashEscapeAt(source: string, at: number, inStringLiteral: boolean): { value: string; length: number } | undefined {
+  const match = UNICODE_ESCAPE.exec(source.slice(at, at + 6));
+  if (match) return { value: String.fromCharCode(Number.parseInt(match[1]!, 16)), length: 6 };
+  const short = inStringLiteral ? STRING_ESCAPES[source[at + 1] ?? ''] : undefined;
+  return short === undefined ? undefined : { value: short, length: 2 };
+}
+
+export interface TextDecoding {
+  /** The stretch is the inside of a JSON or JavaScript string literal: decode `\n`, `\"` and the like too. */
+  stringLiteral?: boolean;
 }
 
 /**
  * A stretch of source read as text, with character references (`&nbsp;`, `&#8209;`) and JSON
  * escapes (`\u2011`) decoded where there are any.
  */
-export function textSegment(kind: SegmentKind, source: string, from = 0, to = source.length): Segment | undefined {
+export function textSegment(kind: SegmentKind, source: string, from = 0, to = source.length, decoding: TextDecoding = {}): Segment | undefined {
   if (to <= from) return undefined;
   const slice = source.slice(from, to);
-  if (!slice.includes('&') && !slice.includes('\\u')) return identitySegment(kind, slice, from);
+  if (!slice.includes('&') && !slice.includes('\\')) return identitySegment(kind, slice, from);
   const builder = new SegmentBuilder(kind);
+  appendSourceText(builder, source, from, to, decoding);
+  return builder.build();
+}
+
+/** Appends source[from, to) to a segment being built, decoded as `textSegment` decodes it. */
+export function appendSourceText(builder: SegmentBuilder, source: string, from: number, to: number, decoding: TextDecoding = {}): void {
   let at = from;
   ESCAPE.lastIndex = from;
   for (let found = ESCAPE.exec(source); found && found.index < to; found = ESCAPE.exec(source)) {
     const stop = found.index;
-    const decoded = source[stop] === '&' ? entityAt(source, stop) : unicodeEscapeAt(source, stop);
+    const decoded = source[stop] === '&' ? entityAt(source, stop) : backslashEscapeAt(source, stop, decoding.stringLiteral === true);
     if (!decoded || stop + decoded.length > to) continue;
     if (stop > at) builder.appendDecoded(source.slice(at, stop), source, at, stop);
     for (let u = 0; u < decoded.value.length; u++) builder.appendSynthetic(decoded.value[u]!, stop);
@@ -204,5 +222,4 @@ export function textSegment(kind: SegmentKind, source: string, from = 0, to = so
     ESCAPE.lastIndex = at;
   }
   if (at < to) builder.appendDecoded(source.slice(at, to), source, at, to);
-  return builder.build();
 }

@@ -31,7 +31,13 @@ const DIRECTIVE = /^\s*(?:eslint(?:-disable|-enable)?(?:-next-line|-line)?|globa
  * attribute whole (name and value, so `cpr="…"` keeps its label), and comments. Offsets are the
  * parser's `range`s into `source`.
  */
-export function estreeSegments(program: EstreeNode, comments: readonly EstreeComment[], source: string): Segment[] {
+export function estreeSegments(
+  program: EstreeNode,
+  comments: readonly EstreeComment[],
+  source: string,
+  /** espree and typescript-eslint give a template part's range with its delimiters; acorn without. */
+  templatePartRanges: 'with delimiters' | 'without delimiters' = 'with delimiters',
+): Segment[] {
   const segments: Segment[] = [];
   const add = (kind: SegmentKind, from: number, to: number): void => {
     const segment = textSegment(kind, source, from, to);
@@ -82,13 +88,20 @@ export function estreeSegments(program: EstreeNode, comments: readonly EstreeCom
         add('attribute', range[0], range[1]);
         return;
       }
+      // `{ cpr: "…" }`: the property whole, so a name that says what the value is stays next to it.
+      const value = node.value as EstreeNode | undefined;
+      if (node.type === 'Property' && !node.computed && value?.type === 'Literal' && typeof value.value === 'string' && value.range) {
+        add('code', range[0], value.range[1] - 1);
+        return;
+      }
       if (node.type === 'Literal' && typeof node.value === 'string') {
         if (!parent || !NOT_CONTENT_PARENTS.has(parent.type)) add('code', range[0] + 1, range[1] - 1);
         return;
       }
       if (node.type === 'TemplateElement') {
-        // A quasi's range holds its delimiters: the opening ` or }, the closing ` or ${.
-        add('code', range[0] + 1, range[1] - (node.tail ? 1 : 2));
+        // With delimiters, a quasi's range holds the opening ` or } and the closing ` or ${.
+        if (templatePartRanges === 'without delimiters') add('code', range[0], range[1]);
+        else add('code', range[0] + 1, range[1] - (node.tail ? 1 : 2));
         return;
       }
       if (node.type.startsWith('TS') && node.type.endsWith('Type')) return;
