@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { docxText, UnreadableDocxError } from './adapters/docx.js';
-import { DEFAULT_PDF_LIMITS, pdfText, UnreadablePdfError, type PdfLimits } from './adapters/pdf.js';
+import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, UnreadableDocumentError, type DocumentLimits } from './adapters/document.js';
+import { readDocumentInPool } from './document-pool.js';
 import type { FileReport, Finding, Notice } from './finding.js';
 import { findingsIn } from './findings.js';
 import { formatOf, scanText, type ScanOptions } from './scan.js';
@@ -13,8 +13,8 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'> {
   /** Files larger than this are not parsed: they are read as plain text in chunks. */
   maxFileSize?: number;
-  /** Page and time limits for PDFs. */
-  pdfLimits?: Partial<PdfLimits>;
+  /** Page limit for PDFs, time limit for every document (PDF, Word, OpenDocument, Excel). */
+  documentLimits?: Partial<DocumentLimits>;
   /**
    * A file named on purpose: read it whatever its extension, and say so when it holds no text.
    * A file found in a walk whose extension names no format is read as plain text if it holds text,
@@ -24,7 +24,7 @@ export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'
 }
 
 // Formats that hold text but need a reader of their own, which this version does not have.
-const DOCUMENTS = new Set(['.doc', '.odt', '.ods', '.xls', '.xlsx', '.ppt', '.pptx', '.rtf']);
+const UNREAD_DOCUMENTS = new Set(['.doc', '.xls', '.ppt', '.pptx', '.rtf']);
 // Formats that hold no text: images, fonts, media, archives, binaries. Only their names are read.
 const NOT_TEXT = new Set(
   ('.png .jpg .jpeg .gif .webp .avif .ico .bmp .tif .tiff .heic .psd .woff .woff2 .ttf .otf .eot .mp4 .webm ' +
@@ -32,8 +32,6 @@ const NOT_TEXT = new Set(
     '.dylib .bin .class .jar .pyc .o .a .db .sqlite').split(' '),
 );
 const SNIFF_BYTES = 8000;
-// Documents read by a reader of their own, whatever their size.
-const READ_WHOLE = new Set(['.pdf', '.docx']);
 
 function systemMessage(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -64,15 +62,15 @@ function looksBinary(bytes: Uint8Array): boolean {
 export async function scanFile(filePath: string, options: FileScanOptions = {}): Promise<FileReport> {
   const extension = path.extname(filePath).toLowerCase();
   const format = formatOf(filePath);
-  if (!format && DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
+  if (!format && UNREAD_DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   if (!format && NOT_TEXT.has(extension) && !options.explicit) return { filePath, findings: [], notices: [] };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(filePath);
     if (stat.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
-    // PDF and Word have page and time limits of their own; their bytes are no text to read in chunks.
-    if (stat.size > maxFileSize && !READ_WHOLE.has(extension)) return await scanLargeFile(filePath, stat.size, maxFileSize, options);
+    // Documents have page and time limits of their own; their bytes are no text to read in chunks.
+    if (stat.size > maxFileSize && !DOCUMENT_EXTENSIONS.has(extension)) return await scanLargeFile(filePath, stat.size, maxFileSize, options);
     bytes = await fs.readFile(filePath);
   } catch (error) {
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };
@@ -87,9 +85,8 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
 export async function scanContent(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): Promise<FileReport> {
   const extension = path.extname(filePath).toLowerCase();
   const format = formatOf(filePath);
-  if (extension === '.pdf') return scanPdf(bytes, filePath, options);
-  if (extension === '.docx') return scanDocx(bytes, filePath, options);
-  if (!format && DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
+  if (DOCUMENT_EXTENSIONS.has(extension)) return scanDocument(bytes, filePath, extension, options);
+  if (!format && UNREAD_DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   if (!format && !options.explicit && (NOT_TEXT.has(extension) || (looksBinary(bytes) && !unicodeBom(bytes)))) {
     return { filePath, findings: [], notices: [] };
   }
@@ -104,51 +101,36 @@ function scanFileNameOnly(filePath: string, extension: string): FileReport {
   };
 }
 
-/** A Word document's body, and its headers, footers, comments and footnotes, as plain text. */
-async function scanDocx(bytes: Uint8Array, filePath: string, options: FileScanOptions): Promise<FileReport> {
-  let docx;
-  try {
-    docx = await docxText(bytes);
-  } catch (error) {
-    if (error instanceof UnreadableDocxError) {
-      return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${error.message}` }] };
-    }
-    throw error;
-  }
-  const report: FileReport = { filePath, findings: [], notices: [] };
-  for (const [text, label] of [[docx.body, 'Document'], [docx.margins, 'Header, footer or comment']] as const) {
-    for (const finding of scanText(text, { ...options, filePath, format: 'text' }).findings) {
-      report.findings.push({ ...finding, message: `${label}: ${finding.message}` });
-    }
-  }
-  return report;
-}
-
 /**
- * A PDF's pages, metadata and form fields, each read as plain text. A finding says its page; its
- * line and column are in that page's text.
+ * A document's text, read in the worker pool, each part (page, sheet, headers and footers,
+ * metadata) scanned as plain text. A finding's message says its part, and its line and column are
+ * in that part's text.
  */
-async function scanPdf(bytes: Uint8Array, filePath: string, options: FileScanOptions): Promise<FileReport> {
-  let pdf;
+async function scanDocument(bytes: Uint8Array, filePath: string, extension: string, options: FileScanOptions): Promise<FileReport> {
+  const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
+  let document;
   try {
-    pdf = await pdfText(bytes, { ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });
+    document = await readDocumentInPool(extension, bytes, limits);
   } catch (error) {
-    if (error instanceof UnreadablePdfError) {
+    if (error instanceof UnreadableDocumentError) {
       return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${error.message}` }] };
     }
     throw error;
   }
-  const report: FileReport = { filePath, findings: [], notices: [], pagesRead: pdf.pages.length };
-  const scan = (text: string, label: string, change: Partial<Finding>): void => {
-    for (const finding of scanText(text, { ...options, filePath, format: 'text' }).findings) {
-      report.findings.push({ ...finding, ...change, message: `${label}: ${finding.message}` });
+  const report: FileReport = { filePath, findings: [], notices: [], ...(document.pagesRead !== undefined ? { pagesRead: document.pagesRead } : {}) };
+  for (const part of document.parts) {
+    for (const finding of scanText(part.text, { ...options, filePath, format: 'text' }).findings) {
+      report.findings.push({
+        ...finding,
+        ...(part.page !== undefined ? { page: part.page } : {}),
+        ...(part.kind ? { kind: part.kind } : {}),
+        message: `${part.label}: ${finding.message}`,
+      });
     }
-  };
-  scan(pdf.metadata, 'PDF metadata', { kind: 'metadata' });
-  scan(pdf.fields, 'PDF form field', { kind: 'form field' });
-  pdf.pages.forEach((text, index) => scan(text, `Page ${index + 1}`, { page: index + 1 }));
-  if (pdf.stoppedEarly) {
-    report.notices.push({ severity: 'warning', notScanned: true, message: `Only ${pdf.pages.length} of ${pdf.pageCount} pages were read: ${pdf.stoppedEarly}` });
+  }
+  if (document.stoppedEarly) {
+    const read = document.pageCount !== undefined ? `Only ${document.pagesRead ?? 0} of ${document.pageCount} pages were read` : 'Not all of it was read';
+    report.notices.push({ severity: 'warning', notScanned: true, message: `${read}: ${document.stoppedEarly}` });
   }
   return report;
 }

@@ -363,8 +363,8 @@ describe('bad input fails closed', () => {
   });
 
   it('notes document formats it cannot read yet', () => {
-    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.odt': 'PK' }) });
+    const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.doc': 'PK' }) });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)[0].messages[0].message).toBe('Not scanned: .odt documents are not read yet (only the file name was checked)');
+    expect(JSON.parse(run.stdout)[0].messages[0].message).toBe('Not scanned: .doc documents are not read yet (only the file name was checked)');
   });
 });

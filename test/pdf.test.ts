@@ -86,7 +86,7 @@ describe('PDF', () => {
 
   it('reports when the page limit stops it', async () => {
     fs.writeFileSync(path.join(temporary, 'long.pdf'), makePdf([['a'], ['b'], ['c']]));
-    const report = await scanFile(path.join(temporary, 'long.pdf'), { pdfLimits: { maxPages: 2 } });
+    const report = await scanFile(path.join(temporary, 'long.pdf'), { documentLimits: { maxPages: 2 } });
     expect(report.pagesRead).toBe(2);
     expect(report.notices).toEqual([{ severity: 'warning', notScanned: true, message: 'Only 2 of 3 pages were read: the page limit (2) was reached' }]);
   });

@@ -1,51 +1,38 @@
-// Word .docx: the body through mammoth, and the parts mammoth leaves out (headers, footers,
-// comments, footnotes) from the package's XML. Knows Word, decides nothing about what is sensitive.
-import JSZip from 'jszip';
+// Word .docx: the body through mammoth, and from the package's XML what mammoth leaves out
+// (headers, footers, comments, footnotes, tracked deletions) and the document's properties. Knows
+// Word, decides nothing about what is sensitive.
+import { UnreadableDocumentError, type DocumentText } from './document.js';
+import { documentProperties, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
 
-export interface DocxText {
-  /** The body's text, paragraphs apart by a blank line (mammoth's raw text). */
-  body: string;
-  /** Headers, footers, comments and footnotes, likewise. */
-  margins: string;
-}
+const MARGINS = /^word\/(?:header\d*|footer\d*|comments|footnotes|endnotes)\.xml$/;
 
-/** A .docx that cannot be read. */
-export class UnreadableDocxError extends Error {
-  override name = 'UnreadableDocxError';
-}
+const WORD: TextVocabulary = {
+  // w:delText is text a tracked change deleted: gone from the page, still in the file.
+  text: new Set(['w:t', 'w:delText']),
+  paragraphs: new Set(['w:p']),
+  cells: new Set(['w:tc']),
+  rows: new Set(['w:tr']),
+  spaces: new Set(['w:tab']),
+  breaks: new Set(['w:br', 'w:cr']),
+};
 
-const PARTS = /^word\/(?:header\d*|footer\d*|comments|footnotes|endnotes)\.xml$/;
-
-/** The text of WordprocessingML: paragraphs apart by a blank line, as mammoth gives the body. */
-function paragraphs(xml: string): string {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((paragraph) =>
-      [...paragraph[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
-        .map((run) => (run[1] === undefined ? ' ' : run[1]))
-        .join('')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&'),
-    )
-    .filter((line) => line.trim() !== '')
-    .join('\n\n');
-}
-
-export async function docxText(bytes: Uint8Array): Promise<DocxText> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new UnreadableDocxError(`not a readable .docx (${(error as Error).message.split('\n')[0]})`);
-  }
-  if (!zip.file('word/document.xml')) throw new UnreadableDocxError('not a readable .docx (no word/document.xml)');
+export async function docxText(bytes: Uint8Array): Promise<DocumentText> {
+  const zip = await openPackage(bytes, '.docx', 'word/document.xml');
   const mammoth = (await import('mammoth')).default;
-  const body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
-  const margins: string[] = [];
-  for (const name of Object.keys(zip.files).filter((file) => PARTS.test(file)).sort()) {
-    margins.push(paragraphs(await zip.file(name)!.async('string')));
+  let body: string;
+  try {
+    body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  } catch (error) {
+    throw new UnreadableDocumentError(`not a readable .docx (${(error as Error).message.split('\n')[0]})`);
   }
-  return { body, margins: margins.filter(Boolean).join('\n\n') };
+  const margins = (await partsNamed(zip, MARGINS)).map((part) => textOf(part.xml, WORD));
+  const deleted = textOf(await xmlPart(zip, 'word/document.xml'), { ...WORD, text: new Set(['w:delText']) });
+  return {
+    parts: [
+      { label: 'Document', text: body },
+      { label: 'Header, footer or comment', text: margins.filter(Boolean).join('\n\n') },
+      { label: 'Deleted text (tracked changes)', text: deleted },
+      { label: 'Document properties', text: await documentProperties(zip), kind: 'metadata' },
+    ],
+  };
 }

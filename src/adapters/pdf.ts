@@ -1,31 +1,7 @@
 // PDF through pdfjs-dist: the text a reader sees on each page, the document's metadata and its form
 // field values. Knows PDF, decides nothing about what is sensitive.
 
-export interface PdfLimits {
-  /** Pages read at most; the rest is reported as not read. */
-  maxPages: number;
-  /** Milliseconds for the whole document. */
-  timeoutMs: number;
-}
-
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 2000, timeoutMs: 60_000 };
-
-export interface PdfText {
-  pageCount: number;
-  /** The text of each page read, lines ending where the PDF's text ends a line. */
-  pages: string[];
-  /** Title, author, subject, keywords and the like, one per line. */
-  metadata: string;
-  /** Form field values, one per line. */
-  fields: string;
-  /** Why not every page was read, when not. */
-  stoppedEarly?: string;
-}
-
-/** A PDF that cannot be read: encrypted, or broken. The message says which. */
-export class UnreadablePdfError extends Error {
-  override name = 'UnreadablePdfError';
-}
+import { UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
 
 interface TextItem {
   str?: string;
@@ -34,7 +10,11 @@ interface TextItem {
 
 const METADATA_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'];
 
-export async function pdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
+/**
+ * A PDF's pages (lines ending where the PDF's text ends a line), its metadata (title, author,
+ * subject, keywords) and its form field values, each a part of its own.
+ */
+export async function pdfText(bytes: Uint8Array, limits: DocumentLimits): Promise<DocumentText> {
   // The legacy build runs on Node without a DOM; it loads only when a PDF is read.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const started = Date.now();
@@ -45,21 +25,28 @@ export async function pdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
     document = await task.promise;
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'PasswordException') throw new UnreadablePdfError('the PDF is encrypted with a password');
-    throw new UnreadablePdfError(`not a readable PDF (${(error as Error).message.split('\n')[0]})`);
+    if (name === 'PasswordException') throw new UnreadableDocumentError('the PDF is encrypted with a password');
+    throw new UnreadableDocumentError(`not a readable PDF (${(error as Error).message.split('\n')[0]})`);
   }
   try {
-    const result: PdfText = { pageCount: document.numPages, pages: [], metadata: '', fields: '' };
     const info = ((await document.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
-    result.metadata = METADATA_KEYS.map((key) => info[key])
+    const metadata = METADATA_KEYS.map((key) => info[key])
       .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
       .join('\n');
-    const fields = (await document.getFieldObjects().catch(() => null)) as Record<string, { value?: unknown }[]> | null;
-    result.fields = Object.values(fields ?? {})
+    const fieldObjects = (await document.getFieldObjects().catch(() => null)) as Record<string, { value?: unknown }[]> | null;
+    const fields = Object.values(fieldObjects ?? {})
       .flat()
       .map((field) => field.value)
       .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
       .join('\n');
+    const result: DocumentText = {
+      parts: [
+        { label: 'PDF metadata', text: metadata, kind: 'metadata' },
+        { label: 'PDF form field', text: fields, kind: 'form field' },
+      ],
+      pageCount: document.numPages,
+      pagesRead: 0,
+    };
     for (let number = 1; number <= document.numPages; number++) {
       if (number > limits.maxPages) {
         result.stoppedEarly = `the page limit (${limits.maxPages}) was reached`;
@@ -71,7 +58,9 @@ export async function pdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
       }
       const page = await document.getPage(number);
       const content = await page.getTextContent();
-      result.pages.push((content.items as TextItem[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''));
+      const text = (content.items as TextItem[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('');
+      result.parts.push({ label: `Page ${number}`, text, page: number });
+      result.pagesRead = number;
       page.cleanup();
     }
     return result;

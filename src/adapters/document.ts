@@ -1,0 +1,54 @@
+// Documents a site attaches (PDF, Word, OpenDocument, Excel): each reader gives the text a person
+// could read out of one, in labelled parts. Knows document formats, decides nothing about what is
+// sensitive.
+
+export interface DocumentLimits {
+  /** Pages of a PDF read at most; the rest is reported as not read. */
+  maxPages: number;
+  /** Milliseconds for one document. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxPages: 2000, timeoutMs: 60_000 };
+
+/** A stretch of a document's text: a page, a sheet, the headers and footers, the metadata. */
+export interface DocumentPart {
+  /** Heads each finding's message: "Page 3", "Sheet Ark1", "Document metadata". */
+  label: string;
+  text: string;
+  page?: number;
+  kind?: 'metadata' | 'form field';
+}
+
+export interface DocumentText {
+  parts: DocumentPart[];
+  /** For a PDF: its pages, and how many were read. */
+  pageCount?: number;
+  pagesRead?: number;
+  /** Why not everything was read, when not. */
+  stoppedEarly?: string;
+}
+
+/** A document that cannot be read: encrypted, broken, or not what its name says. The message says which. */
+export class UnreadableDocumentError extends Error {
+  override name = 'UnreadableDocumentError';
+}
+
+const READERS: Record<string, (bytes: Uint8Array, limits: DocumentLimits) => Promise<DocumentText>> = {
+  '.pdf': async (bytes, limits) => (await import('./pdf.js')).pdfText(bytes, limits),
+  '.docx': async (bytes) => (await import('./docx.js')).docxText(bytes),
+  '.odt': async (bytes) => (await import('./opendocument.js')).openDocumentText(bytes, 'text'),
+  '.ods': async (bytes) => (await import('./opendocument.js')).openDocumentText(bytes, 'spreadsheet'),
+  '.odp': async (bytes) => (await import('./opendocument.js')).openDocumentText(bytes, 'presentation'),
+  '.xlsx': async (bytes) => (await import('./spreadsheet.js')).xlsxText(bytes),
+};
+
+/** The extensions of the documents there is a reader for. */
+export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(READERS));
+
+/** Reads a document by its extension, one of DOCUMENT_EXTENSIONS. */
+export function readDocument(extension: string, bytes: Uint8Array, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Promise<DocumentText> {
+  const reader = READERS[extension];
+  if (!reader) throw new Error(`no reader for ${extension} documents`);
+  return reader(bytes, limits);
+}
