@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { settingsFor } from './config.js';
 import { VFileMessage } from 'vfile-message';
-import type { Finding } from './finding.js';
+import type { Finding, Place } from './finding.js';
 import { docsUrl, type RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
 import { findingsIn, redactValues, rulesThatMightMatch } from './findings.js';
@@ -75,7 +75,7 @@ export function lintTree(
   const shownPath = file.path && (options.showValues ? file.path : redactValues(file.path));
   for (const finding of findings) {
     const message = file.message(finding.message, {
-      place: { start: finding.place.start, end: finding.place.end },
+      place: options.showValues ? finding.place : linesAndColumns(finding.place),
       ruleId: finding.ruleId,
       source: 'cprlint',
     });
@@ -90,6 +90,17 @@ export function lintTree(
   if (failing.length > 0) failBuild(file, failing, options.showValues);
 }
 
+/**
+ * A place without offsets. Editors and reporters place a message by line and column; offsets are
+ * what @mdx-js/esbuild slices the source line from, which esbuild then prints under the message.
+ */
+function linesAndColumns(place: Place): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  return {
+    start: { line: place.start.line, column: place.start.column },
+    end: { line: place.end.line, column: place.end.column },
+  };
+}
+
 function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean): never {
   // Thrown messages are printed (Astro) or JSON-stringified (Docusaurus), so the path they carry
   // is redacted like everything else: vfile's own `file.fail` would copy `file.path` as it is.
@@ -99,16 +110,17 @@ function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean
     .join('; ');
   const first = failing[0]!;
   const count = `${failing.length} finding${failing.length === 1 ? '' : 's'}`;
+  // The error has no place: given one, Vite prints a code frame of the source around it and
+  // @mdx-js/esbuild has esbuild print the source line. Where each finding is stays in the text,
+  // and in the messages recorded on the file.
   const error = new VFileMessage(`cprlint found ${count}${shownPath ? ` in ${shownPath}` : ''} that must not be published: ${list}`, {
-    place: { start: first.place.start, end: first.place.end },
     ruleId: first.ruleId,
     source: 'cprlint',
   });
   error.fatal = true;
-  if (shownPath) {
-    error.file = shownPath;
-    error.name = `${shownPath}:${error.name}`;
-  }
+  const where = `${first.place.start.line}:${first.place.start.column}`;
+  error.name = shownPath ? `${shownPath}:${where}` : where;
+  if (shownPath) error.file = shownPath;
   file.messages.push(error);
   throw error;
 }

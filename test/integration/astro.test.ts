@@ -1,0 +1,89 @@
+// Real Astro 5 builds of fixtures/astro-site, whose astro.config.mjs lists cprlint/remark and
+// cprlint/rehype: the clean site builds, and a CPR number planted in a Markdown or an MDX page fails
+// the build with a message naming the file and line, while the number itself stays out of the log.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../temporary-tree.js';
+
+const FIXTURE = path.join(ROOT, 'fixtures', 'astro-site');
+const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'astro.js');
+const BUILD_TIMEOUT = 30_000;
+
+// 15 March 1985, and modulus 11 holds: an error-level finding.
+const CPR_NUMBER = '150385-2000';
+const LEAK = `Borgerens CPR-nr. er ${CPR_NUMBER}.`;
+// The number in full, also when split by markup or written without its dash.
+const FULL_NUMBER = /150385\D{0,8}2000/;
+
+// Copies live under the repository, not the system's temporary folder, so that the site resolves
+// astro, @astrojs/mdx and cprlint/remark (the package's own exports) from its node_modules.
+let builds = '';
+beforeAll(() => {
+  fs.mkdirSync(path.join(ROOT, '.test-builds'), { recursive: true });
+  builds = fs.mkdtempSync(path.join(ROOT, '.test-builds', 'astro-'));
+});
+afterAll(() => {
+  if (builds) fs.rmSync(builds, { recursive: true, force: true });
+});
+
+function siteCopy(name: string): string {
+  const site = path.join(builds, name);
+  fs.cpSync(FIXTURE, site, { recursive: true });
+  return site;
+}
+
+/** Adds a paragraph holding the number at the end of `page`; returns where the number is. */
+function plantNumber(site: string, page: string): { file: string; line: number; column: number } {
+  const file = path.join(site, page);
+  const before = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, `${before}\n${LEAK}\n`);
+  return { file, line: before.split('\n').length + 1, column: LEAK.indexOf(CPR_NUMBER) + 1 };
+}
+
+interface BuildRun {
+  code: number | null;
+  /** Standard output and standard error, as they came. */
+  output: string;
+}
+
+function astroBuild(site: string): Promise<BuildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: site,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      timeout: BUILD_TIMEOUT,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
+  it('builds when no page holds a CPR number', { timeout: BUILD_TIMEOUT }, async () => {
+    const site = siteCopy('clean');
+    const run = await astroBuild(site);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain('2 page(s) built');
+    expect(fs.readFileSync(path.join(site, 'dist', 'index.html'), 'utf8')).toContain('<h1 id="borgerservice">Borgerservice</h1>');
+    // The MDX page's export is evaluated: MDX really compiled it.
+    expect(fs.readFileSync(path.join(site, 'dist', 'affald', 'index.html'), 'utf8')).toContain('hentes hver anden onsdag');
+  });
+
+  it.each([
+    ['a Markdown page', 'src/pages/index.md', 'index.html'],
+    ['an MDX page', 'src/pages/affald.mdx', path.join('affald', 'index.html')],
+  ])('fails, naming file and line, when %s holds a CPR number', { timeout: BUILD_TIMEOUT }, async (_, page, builtPage) => {
+    const site = siteCopy(path.basename(page));
+    const { file, line, column } = plantNumber(site, page);
+    const run = await astroBuild(site);
+    expect(run.code, run.output).not.toBe(0);
+    expect(run.output).toContain(`cprlint found 1 finding in ${file} that must not be published: ${line}:${column} no-cpr-number CPR number 1503XX-XXXX`);
+    expect(run.output).not.toMatch(FULL_NUMBER);
+    expect(fs.existsSync(path.join(site, 'dist', builtPage))).toBe(false);
+  });
+});
