@@ -60,8 +60,10 @@ export function lintTree(
   options: PluginSettings,
   segmentsOf: (source: string) => Segment[],
   positions: 'after a byte order mark' | 'counting a byte order mark',
+  /** The source as written, where the pipeline handed the plugin less (front matter blanked out). */
+  written?: string,
 ): void {
-  const value = String(file.value ?? '');
+  const value = written ?? String(file.value ?? '');
   // micromark counts from after a leading byte order mark, parse5 counts it.
   const source = positions === 'after a byte order mark' && value.charCodeAt(0) === 0xfeff ? value.slice(1) : value;
   const settings = file.path ? settingsFor(path.resolve(file.cwd, file.path)) : undefined;

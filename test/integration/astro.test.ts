@@ -87,3 +87,18 @@ describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
     expect(fs.existsSync(path.join(site, 'dist', builtPage))).toBe(false);
   });
 });
+
+describe('front matter, which Astro blanks out before remark sees the page', () => {
+  it('fails, naming file and line, when a title holds a CPR number', { timeout: BUILD_TIMEOUT }, async () => {
+    const site = siteCopy('front-matter');
+    const file = path.join(site, 'src/pages/index.md');
+    const written = fs.readFileSync(file, 'utf8').replace('title: Borgerservice', `title: Borgerservice, sag ${CPR_NUMBER}`);
+    fs.writeFileSync(file, written);
+    const line = written.split('\n').findIndex((text) => text.includes(CPR_NUMBER)) + 1;
+    const column = written.split('\n')[line - 1]!.indexOf(CPR_NUMBER) + 1;
+    const run = await astroBuild(site);
+    expect(run.code, run.output).not.toBe(0);
+    expect(run.output).toContain(`cprlint found 1 finding in ${file} that must not be published: ${line}:${column} no-cpr-number CPR number 1503XX-XXXX`);
+    expect(run.output).not.toMatch(FULL_NUMBER);
+  });
+});
