@@ -1,38 +1,15 @@
 // Real Astro 5 builds of fixtures/astro-site, whose astro.config.mjs lists cprlint/remark and
 // cprlint/rehype: the clean site builds, and a CPR number planted in a Markdown or an MDX page fails
 // the build with a message naming the file and line, while the number itself stays out of the log.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../temporary-tree.js';
+import { BUILD_TIMEOUT, CPR_NUMBER, FULL_NUMBER, runBuild, siteCopy as fixtureCopy } from './site-builds.js';
 
-const FIXTURE = path.join(ROOT, 'fixtures', 'astro-site');
 const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'astro.js');
-const BUILD_TIMEOUT = 30_000;
-
-// 15 March 1985, and modulus 11 holds: an error-level finding.
-const CPR_NUMBER = '150385-2000';
 const LEAK = `Borgerens CPR-nr. er ${CPR_NUMBER}.`;
-// The number in full, also when split by markup or written without its dash.
-const FULL_NUMBER = /150385\D{0,8}2000/;
-
-// Copies live under the repository, not the system's temporary folder, so that the site resolves
-// astro, @astrojs/mdx and cprlint/remark (the package's own exports) from its node_modules.
-let builds = '';
-beforeAll(() => {
-  fs.mkdirSync(path.join(ROOT, '.test-builds'), { recursive: true });
-  builds = fs.mkdtempSync(path.join(ROOT, '.test-builds', 'astro-'));
-});
-afterAll(() => {
-  if (builds) fs.rmSync(builds, { recursive: true, force: true });
-});
-
-function siteCopy(name: string): string {
-  const site = path.join(builds, name);
-  fs.cpSync(FIXTURE, site, { recursive: true });
-  return site;
-}
+const siteCopy = () => fixtureCopy('astro-site');
 
 /** Adds a paragraph holding the number at the end of `page`; returns where the number is. */
 function plantNumber(site: string, page: string): { file: string; line: number; column: number } {
@@ -42,30 +19,11 @@ function plantNumber(site: string, page: string): { file: string; line: number; 
   return { file, line: before.split('\n').length + 1, column: LEAK.indexOf(CPR_NUMBER) + 1 };
 }
 
-interface BuildRun {
-  code: number | null;
-  /** Standard output and standard error, as they came. */
-  output: string;
-}
-
-function astroBuild(site: string): Promise<BuildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build'], {
-      cwd: site,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-      timeout: BUILD_TIMEOUT,
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+const astroBuild = (site: string) => runBuild([ASTRO, 'build'], site, { ASTRO_TELEMETRY_DISABLED: '1' });
 
 describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
   it('builds when no page holds a CPR number', { timeout: BUILD_TIMEOUT }, async () => {
-    const site = siteCopy('clean');
+    const site = siteCopy();
     const run = await astroBuild(site);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain('2 page(s) built');
@@ -78,7 +36,7 @@ describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
     ['a Markdown page', 'src/pages/index.md', 'index.html'],
     ['an MDX page', 'src/pages/affald.mdx', path.join('affald', 'index.html')],
   ])('fails, naming file and line, when %s holds a CPR number', { timeout: BUILD_TIMEOUT }, async (_, page, builtPage) => {
-    const site = siteCopy(path.basename(page));
+    const site = siteCopy();
     const { file, line, column } = plantNumber(site, page);
     const run = await astroBuild(site);
     expect(run.code, run.output).not.toBe(0);
@@ -90,7 +48,7 @@ describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
 
 describe('front matter, which Astro blanks out before remark sees the page', () => {
   it('fails, naming file and line, when a title holds a CPR number', { timeout: BUILD_TIMEOUT }, async () => {
-    const site = siteCopy('front-matter');
+    const site = siteCopy();
     const file = path.join(site, 'src/pages/index.md');
     const written = fs.readFileSync(file, 'utf8').replace('title: Borgerservice', `title: Borgerservice, sag ${CPR_NUMBER}`);
     fs.writeFileSync(file, written);

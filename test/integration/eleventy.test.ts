@@ -1,16 +1,14 @@
 // Real Eleventy 3 builds of fixtures/eleventy-site with cprlint/eleventy, by its command line. Each
 // build copies the site into .test-builds/ under the repository, so the site's configuration finds
 // `cprlint/eleventy` by the package's reference to itself, and Eleventy in node_modules.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redactValues } from '../../src/findings.js';
 import { ROOT, writeFiles } from '../temporary-tree.js';
+import { runBuild, siteCopy } from './site-builds.js';
 
 const ELEVENTY = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
-const FIXTURE = path.join(ROOT, 'fixtures', 'eleventy-site');
-const BUILDS = path.join(ROOT, '.test-builds');
 
 // Made up: 15 March 1985 with serials that pass modulus 11.
 const NUMBER = '150385-2000';
@@ -27,30 +25,12 @@ interface Build {
   directory: string;
 }
 
-let buildsFolder: string;
-
-beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'eleventy.js'))) throw new Error('Build cprlint first: npx tsc -p .');
-  fs.mkdirSync(BUILDS, { recursive: true });
-  buildsFolder = fs.mkdtempSync(path.join(BUILDS, 'eleventy-'));
-});
-
-afterAll(() => {
-  fs.rmSync(buildsFolder, { recursive: true, force: true });
-});
-
 /** Builds a copy of the fixture site with some files replaced or added, in `<copy>/site` → `<copy>/_site`. */
-function build(changes: Record<string, string> = {}, flags: string[] = []): Build {
-  const directory = fs.mkdtempSync(path.join(buildsFolder, 'site-'));
-  fs.cpSync(FIXTURE, path.join(directory, 'site'), { recursive: true });
+async function build(changes: Record<string, string> = {}, flags: string[] = []): Promise<Build> {
+  const directory = siteCopy('eleventy-site', 'site');
   writeFiles(path.join(directory, 'site'), changes);
-  const run = spawnSync(process.execPath, [ELEVENTY, '--config=site/eleventy.config.js', '--input=site', '--output=_site', ...flags], {
-    cwd: directory,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 20_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, directory };
+  const run = await runBuild([ELEVENTY, '--config=site/eleventy.config.js', '--input=site', '--output=_site', ...flags], directory);
+  return { code: run.code, stdout: run.stdout, stderr: run.stderr, directory };
 }
 
 /** The findings the plugin logged, as `path:line:column severity rule`. */
@@ -88,8 +68,8 @@ const plantedPage = (title: string, where: string): string =>
   ].join('\n');
 
 describe('cprlint/eleventy in an Eleventy 3 build', () => {
-  it('builds the clean site: exit 0, every page written, nothing logged', () => {
-    const run = build();
+  it('builds the clean site: exit 0, every page written, nothing logged', async () => {
+    const run = await build();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     for (const page of ['index.html', 'borger/affald/index.html', 'borger/flytning/index.html', 'kontakt/index.html', 'sitemap.xml']) {
@@ -97,8 +77,8 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     }
   });
 
-  it('fails on numbers in Markdown sources, front matter included, listing every one in the source and in the page', () => {
-    const run = build({
+  it('fails on numbers in Markdown sources, front matter included, listing every one in the source and in the page', async () => {
+    const run = await build({
       'borger/flytning.md': plantedPage('Flytning', 'flytning'),
       'borger/affald.md': plantedPage('Affald og genbrug', 'affald'),
     });
@@ -122,8 +102,8 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     expect(run.stdout + run.stderr).not.toMatch(EVERY_FULL_FORM);
   });
 
-  it('fails on a number that only the rendered page holds, from a data file, through the transform', () => {
-    const run = build({
+  it('fails on a number that only the rendered page holds, from a data file, through the transform', async () => {
+    const run = await build({
       '_data/kontakt.json': JSON.stringify({
         afdelinger: [
           { navn: 'Borgerservice', telefon: '70 10 20 31', aabent: 'Hverdage 10–15' },
@@ -139,9 +119,9 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     expect(run.stdout + run.stderr).not.toMatch(EVERY_FULL_FORM);
   });
 
-  it('redacts a number in a file name in what it logs (Eleventy itself names files in full unless --quiet)', () => {
+  it('redacts a number in a file name in what it logs (Eleventy itself names files in full unless --quiet)', async () => {
     const name = `borger/ansoegning-${NUMBER}.md`;
-    const run = build({ [name]: plantedPage('Ansøgning', 'en ansøgning') }, ['--quiet']);
+    const run = await build({ [name]: plantedPage('Ansøgning', 'en ansøgning') }, ['--quiet']);
     expect(run.code).not.toBe(0);
     const logged = findingsLogged(run);
     expect(logged).toContain(`${redactValues(`site/${name}`)}:8:36 error no-cpr-number`);
@@ -150,8 +130,8 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     expect(run.stdout + run.stderr).not.toMatch(EVERY_FULL_FORM);
   });
 
-  it('with failOn "never", lists the findings and builds', () => {
-    const run = build({
+  it('with failOn "never", lists the findings and builds', async () => {
+    const run = await build({
       'eleventy.config.js': "import cprlint from 'cprlint/eleventy';\nexport default (config) => { config.addPlugin(cprlint, { failOn: 'never' }); };\n",
       'borger/flytning.md': plantedPage('Flytning', 'flytning'),
     });
@@ -160,8 +140,8 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     expect(run.stdout + run.stderr).not.toMatch(EVERY_FULL_FORM);
   });
 
-  it('follows the site\'s configuration file for sources and the pages built from them', () => {
-    const run = build({
+  it('follows the site\'s configuration file for sources and the pages built from them', async () => {
+    const run = await build({
       'cprlint.config.json': JSON.stringify({ rules: { 'no-cpr-number': 'off' } }),
       'borger/flytning.md': plantedPage('Flytning', 'flytning'),
     });
@@ -169,8 +149,8 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     expect(run.code).toBe(0);
   });
 
-  it('refuses an unknown failOn when the plugin is added', () => {
-    const run = build({
+  it('refuses an unknown failOn when the plugin is added', async () => {
+    const run = await build({
       'eleventy.config.js': "import cprlint from 'cprlint/eleventy';\nexport default (config) => { config.addPlugin(cprlint, { failOn: 'sometimes' }); };\n",
     });
     expect(run.code).not.toBe(0);
