@@ -14,7 +14,10 @@ import { scanVersusParsing } from './scan-versus-parsing.js';
 // Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
 // rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
-const SECTIONS = [scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache, pdfPages];
+const SECTIONS = { scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache, pdfPages };
+// `npm run bench -- stagedAndCache pdfPages` runs only the sections named; no names, all of them.
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in SECTIONS));
 
 const megabytes = (bytes) => bytes / 1e6;
 
@@ -36,6 +39,10 @@ function table(rows) {
 }
 
 async function main() {
+  if (unknown.length > 0) {
+    console.error(`bench: no section ${unknown.join(', ')}; the sections are ${Object.keys(SECTIONS).join(', ')}`);
+    return 2;
+  }
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'cprlint-bench-'));
   // An interrupted run would otherwise leave thousands of files behind in the temporary directory.
   process.once('SIGINT', () => {
@@ -49,7 +56,8 @@ async function main() {
     console.log(`Site: ${describeSite(site)}; generated in ${seconds} s`);
 
     let allMet = true;
-    for (const section of SECTIONS) {
+    for (const [name, section] of Object.entries(SECTIONS)) {
+      if (chosen.length > 0 && !chosen.includes(name)) continue;
       process.stderr.write(`${section.title}\n`);
       const result = await section.run({ site, workDir });
       console.log(`\n${section.title} (median wall and CPU time of ${RUNS} runs, highest peak RSS)\n`);

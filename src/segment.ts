@@ -209,17 +209,20 @@ export function textSegment(kind: SegmentKind, source: string, from = 0, to = so
 
 /** Appends source[from, to) to a segment being built, decoded as `textSegment` decodes it. */
 export function appendSourceText(builder: SegmentBuilder, source: string, from: number, to: number, decoding: TextDecoding = {}): void {
+  // The search stays inside the stretch: a search of the whole source from `from` would read on to
+  // the next escape, however far, once for every stretch of a document cut into many.
+  const slice = source.slice(from, to);
   let at = from;
-  ESCAPE.lastIndex = from;
-  for (let found = ESCAPE.exec(source); found && found.index < to; found = ESCAPE.exec(source)) {
-    const stop = found.index;
+  ESCAPE.lastIndex = 0;
+  for (let found = ESCAPE.exec(slice); found; found = ESCAPE.exec(slice)) {
+    const stop = from + found.index;
     const decoded = source[stop] === '&' ? entityAt(source, stop) : backslashEscapeAt(source, stop, decoding.stringLiteral === true);
     if (!decoded || stop + decoded.length > to) continue;
     if (stop > at) builder.appendDecoded(source.slice(at, stop), source, at, stop);
     for (let u = 0; u < decoded.value.length; u++) builder.appendSynthetic(decoded.value[u]!, stop);
     builder.extendLast(decoded.value.length, stop + decoded.length);
     at = stop + decoded.length;
-    ESCAPE.lastIndex = at;
+    ESCAPE.lastIndex = at - from;
   }
   if (at < to) builder.appendDecoded(source.slice(at, to), source, at, to);
 }

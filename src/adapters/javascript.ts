@@ -1,9 +1,13 @@
 // JavaScript files (a site's bundles and scripts) through acorn: string literals, template literal
 // parts and comments, not the code around them. Knows JavaScript, decides nothing about what is
 // sensitive.
-import { parse, type Comment, type Options } from 'acorn';
+import { createRequire } from 'node:module';
+import type { Comment, Options } from 'acorn';
 import type { Segment } from '../segment.js';
 import { estreeSegments, type EstreeComment, type EstreeNode } from './estree.js';
+
+// acorn loads only when JavaScript is met, as the other parsers do.
+const requireModule = createRequire(import.meta.url);
 
 const OPTIONS: Options = {
   ecmaVersion: 'latest',
@@ -20,6 +24,7 @@ const OPTIONS: Options = {
  * first, then a classic script; throws when neither parses.
  */
 export function javascriptSegments(source: string): Segment[] {
+  const { parse } = requireModule('acorn') as typeof import('acorn');
   let comments: Comment[] = [];
   const parseAs = (sourceType: 'module' | 'script'): EstreeNode => {
     comments = [];

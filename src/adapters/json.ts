@@ -1,7 +1,11 @@
 // JSON (search indexes, data files, source maps, web manifests) read value by value through
 // jsonc-parser. Knows JSON, decides nothing about what is sensitive.
-import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
-import { appendSourceText, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
+import { textSegment, type Segment } from '../segment.js';
+
+// jsonc-parser loads only when JSON is met, as the other parsers do.
+const requireModule = createRequire(import.meta.url);
 
 interface Token {
   offset: number;
@@ -10,30 +14,25 @@ interface Token {
 
 /**
  * Segments of a JSON document: each string or number value, escapes decoded, as one block of text
- * headed by its property name (`cpr: DDMMYY-SSSS`), so a name that says what a value is stays next
- * to it, and a search index's records stay apart. A name whose value is an object or array is a
+ * headed by its property name (`cpr": "DDMMYY-SSSS`), so a name that says what a value is stays
+ * next to it, and a search index's records stay apart. A name whose value is an object or array is a
  * segment of its own; comments (JSONC) are read too. Throws on a syntax error, naming the first.
  */
 export function jsonSegments(source: string): Segment[] {
+  const { printParseErrorCode, visit } = requireModule('jsonc-parser') as typeof import('jsonc-parser');
   const segments: Segment[] = [];
   const errors: { error: ParseError['error']; offset: number }[] = [];
   let pendingName: Token | undefined;
 
-  const string = (builder: SegmentBuilder, token: Token): void =>
-    appendSourceText(builder, source, token.offset + 1, token.offset + token.length - 1, { stringLiteral: true });
+  // A value with its name is one stretch of source, `name": "value` (the outer quotes dropped), read
+  // as it stands where it has no escapes: a search index has hundreds of thousands of them.
   const add = (value: Token | undefined): void => {
-    const builder = new SegmentBuilder('text', true);
-    if (pendingName) {
-      string(builder, pendingName);
-      if (value) builder.appendSynthetic(': ', pendingName.offset + pendingName.length);
-    }
-    if (value) {
-      if (source[value.offset] === '"') string(builder, value);
-      else appendSourceText(builder, source, value.offset, value.offset + value.length);
-    }
+    const first = pendingName ?? value!;
+    const last = value ?? pendingName!;
+    const quoted = source[last.offset] === '"';
+    const segment = textSegment('text', source, first.offset + 1, last.offset + last.length - (quoted ? 1 : 0), { stringLiteral: true });
     pendingName = undefined;
-    const segment = builder.build();
-    if (segment) segments.push(segment);
+    if (segment) segments.push({ ...segment, block: true });
   };
   const nameStandsAlone = (): void => {
     if (pendingName) add(undefined);

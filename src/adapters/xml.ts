@@ -1,12 +1,15 @@
 // XML (sitemaps, RSS and Atom feeds, SVG) through xast-util-from-xml. Knows XML, decides nothing
 // about what is sensitive.
+import { createRequire } from 'node:module';
 import type { Element, Nodes, Root } from 'xast';
-import { fromXml } from 'xast-util-from-xml';
 import { appendSourceText, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+
+// The XML parser loads only when XML is met, as the other parsers do.
+const requireModule = createRequire(import.meta.url);
 
 /** Parses XML into a tree with positions; throws on a document that is not well-formed. */
 export function parseXml(source: string): Root {
-  return fromXml(source);
+  return (requireModule('xast-util-from-xml') as typeof import('xast-util-from-xml')).fromXml(source);
 }
 
 const CDATA_OPEN = '<![CDATA['.length;
@@ -22,8 +25,9 @@ function rangeOf(node: Nodes): [number, number] | undefined {
 
 /**
  * Segments of an XML document: each element's own text and CDATA as one block headed by the
- * element's name (`title: …`, `cpr: …`), so a name that says what a value is stays next to it;
- * each start tag with attributes whole; comments and processing instructions. Entities are
+ * element's name (`<cpr>…` as written, or `cpr: …` where child elements cut the text), so a name
+ * that says what a value is stays next to it; each other start tag with attributes whole; comments
+ * and processing instructions. Entities are
  * decoded, and markup escaped inside a feed's text (`&lt;b&gt;`) is read as the text it spells.
  */
 export function xmlSegments(source: string): Segment[] {
@@ -35,6 +39,15 @@ export function xmlSegments(source: string): Segment[] {
   const element = (node: Element): void => {
     const range = rangeOf(node);
     const firstChild = node.children[0];
+    const lastChild = node.children.at(-1);
+    // A leaf (`<loc>…</loc>`, `<cpr>…</cpr>`) is read as it stands from its start tag on, the name
+    // and attributes heading its text: a sitemap has tens of thousands of them.
+    if (range && lastChild && node.children.every((child) => child.type === 'text' || child.type === 'cdata')) {
+      const textEnd = rangeOf(lastChild)?.[1];
+      const leaf = textEnd === undefined ? undefined : textSegment('text', source, range[0], textEnd);
+      if (leaf) push({ ...leaf, block: true });
+      return;
+    }
     if (range && Object.keys(node.attributes).length > 0) {
       const startTagEnd = (firstChild && rangeOf(firstChild)?.[0]) ?? range[1];
       push(textSegment('attribute', source, range[0], startTagEnd));
