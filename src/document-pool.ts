@@ -87,8 +87,7 @@ class DocumentPool {
     member.worker.unref();
     this.idle.push(member);
     if ('text' in reply) current.pending.resolve(reply.text);
-    else if ('unreadable' in reply) current.pending.reject(new UnreadableDocumentError(reply.unreadable));
-    else current.pending.reject(new Error(reply.failed));
+    else current.pending.reject(new UnreadableDocumentError(reply.unreadable));
     this.dispatch();
   }
 

@@ -46,6 +46,9 @@ describe('JSON, value by value', () => {
   it('reads number values and names that stand alone', () => {
     expect(seen('{"cpr": 1503852000}', 'json')).toEqual([['no-cpr-number', 1, 9, 19, 'error']]);
     expect(seen('{"1503852000": {"sag": 1}}', 'json')).toEqual([['no-cpr-number', 1, 3, 13, 'error']]);
+    expect(seen('{"1503852000": true, "150385-2000": null}', 'json').map(([, , column]) => column)).toEqual([3, 23]);
+    expect(seen('{"cpr": [1503852000]}', 'json')).toEqual([['no-cpr-number', 1, 10, 20, 'error']]);
+    expect(seen('[1503852000]', 'json')).toEqual([['no-cpr-number', 1, 2, 12, 'error']]);
   });
 
   it('keeps a search index record apart from the next: a name in one and a diagnosis in another are no finding', () => {

@@ -116,6 +116,38 @@ describe('Excel .xlsx', () => {
   });
 });
 
+describe('Excel .xlsx as other generators write it', () => {
+  const X = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const relations = (targets: string[]) =>
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${targets.map((target, index) => `<Relationship Id="rId${index + 1}" Target="${target}"/>`).join('')}</Relationships>`;
+
+  it('reads elements written with a prefix (the OpenXML SDK\'s x:row), and a row written twice', async () => {
+    const report = await scanned(
+      'sdk.xlsx',
+      await zipOf({
+        'xl/workbook.xml': `${XML}<x:workbook ${X}><x:sheets><x:sheet name="Ark1" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+        'xl/_rels/workbook.xml.rels': relations(['worksheets/sheet1.xml']),
+        'xl/worksheets/sheet1.xml': `${XML}<x:worksheet ${X}><x:sheetData><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Cpr 150385-2000</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>cpr 150385-2000</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+      }),
+    );
+    expect(report.notices).toEqual([]);
+    expect(summary(report)).toEqual(['no-cpr-number 2:5 Sheet Ark1', 'no-cpr-number 2:23 Sheet Ark1']);
+  });
+
+  it('says so when a sheet\'s part is missing, and reads the others', async () => {
+    const report = await scanned(
+      'mangler.xlsx',
+      await zipOf({
+        'xl/workbook.xml': `${XML}<workbook ${SPREADSHEET_ML}><sheets><sheet name="Ark1" r:id="rId1"/><sheet name="Væk" r:id="rId2"/></sheets></workbook>`,
+        'xl/_rels/workbook.xml.rels': relations(['worksheets/sheet1.xml', 'worksheets/sheet2.xml']),
+        'xl/worksheets/sheet1.xml': `${XML}<worksheet ${SPREADSHEET_ML}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Cpr 150385-2000</t></is></c></row></sheetData></worksheet>`,
+      }),
+    );
+    expect(summary(report)).toEqual(['no-cpr-number 1:5 Sheet Ark1']);
+    expect(report.notices).toEqual([{ severity: 'warning', notScanned: true, message: 'Not all of it was read: the part of sheet Væk is missing' }]);
+  });
+});
+
 describe('Word .docx beyond the body', () => {
   it('reads tracked deletions and the document properties', async () => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -140,6 +172,22 @@ describe('documents that cannot be read', () => {
     expect(report.notices).toEqual([{ severity: 'warning', notScanned: true, message: expect.stringMatching(message) }]);
   });
 
+  it('says so for a damaged part, and the run goes on to the other files', async () => {
+    const zip = await JSZip.loadAsync(await workbook());
+    const damaged = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    // Flip bytes inside the first deflated part's data: the zip's directory still reads.
+    const at = damaged.indexOf('xl/workbook.xml') + 'xl/workbook.xml'.length + 10;
+    for (let i = at; i < at + 30; i++) damaged[i] = damaged[i]! ^ 0xff;
+    const directory = temporaryTree({ 'skadet.xlsx': damaged, 'note.txt': 'Cpr 150385-2000' });
+    const run = runCprlint(['--format', 'json', '.'], { cwd: directory });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const reports = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
+    const byName = Object.fromEntries(reports.map((report) => [path.basename(report.filePath), report.messages.map((message) => message.message)]));
+    expect(byName['note.txt']).toHaveLength(1);
+    expect(byName['skadet.xlsx']).toEqual([expect.stringMatching(/^Not scanned: (?:its part xl\/workbook\.xml cannot be unpacked|not a readable \.xlsx|the reader failed) \(.+\)$/)]);
+  });
+
   it('says so for a PDF encrypted with a password, and fails the run under --strict', async () => {
     const report = await scanFile(path.join(ENCRYPTED, 'encrypted-with-password.pdf'));
     expect(report.notices).toEqual([{ severity: 'warning', notScanned: true, message: 'Not scanned: the PDF is encrypted with a password' }]);
@@ -159,7 +207,8 @@ describe('documents that cannot be read', () => {
 
 describe('the document pool', () => {
   it('stops a reader that overruns its time limit, reports it, and reads the next document', async () => {
-    // Fifty thousand rows take a reader far longer than the 1 ms allowed, even a warm one.
+    // The reader's own clock is not reached: the pool stops the worker at the limit and its grace
+    // (1 + 1 ms), before it can start. The rows make sure no reader could finish in time.
     const file = path.join(temporary, 'tid.xlsx');
     fs.writeFileSync(file, await workbook(50_000));
     const stopped = await scanFile(file, { documentLimits: { timeoutMs: 1 } });

@@ -46,9 +46,18 @@ const READERS: Record<string, (bytes: Uint8Array, limits: DocumentLimits) => Pro
 /** The extensions of the documents there is a reader for. */
 export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(READERS));
 
-/** Reads a document by its extension, one of DOCUMENT_EXTENSIONS. */
-export function readDocument(extension: string, bytes: Uint8Array, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Promise<DocumentText> {
+/**
+ * Reads a document by its extension, one of DOCUMENT_EXTENSIONS. Whatever goes wrong inside a
+ * reader (a damaged stream, a library's own error) is an UnreadableDocumentError: the document is
+ * reported as not scanned and the run goes on.
+ */
+export async function readDocument(extension: string, bytes: Uint8Array, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Promise<DocumentText> {
   const reader = READERS[extension];
   if (!reader) throw new Error(`no reader for ${extension} documents`);
-  return reader(bytes, limits);
+  try {
+    return await reader(bytes, limits);
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) throw error;
+    throw new UnreadableDocumentError(`the reader failed (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`);
+  }
 }

@@ -6,14 +6,15 @@ import { documentProperties, openPackage, partsNamed, textOf, xmlPart, type Text
 
 const MARGINS = /^word\/(?:header\d*|footer\d*|comments|footnotes|endnotes)\.xml$/;
 
+// Element names without their prefix (`w:`), as every vocabulary here is written.
 const WORD: TextVocabulary = {
-  // w:delText is text a tracked change deleted: gone from the page, still in the file.
-  text: new Set(['w:t', 'w:delText']),
-  paragraphs: new Set(['w:p']),
-  cells: new Set(['w:tc']),
-  rows: new Set(['w:tr']),
-  spaces: new Set(['w:tab']),
-  breaks: new Set(['w:br', 'w:cr']),
+  // delText is text a tracked change deleted: gone from the page, still in the file.
+  text: new Set(['t', 'delText']),
+  paragraphs: new Set(['p']),
+  cells: new Set(['tc']),
+  rows: new Set(['tr']),
+  spaces: new Set(['tab']),
+  breaks: new Set(['br', 'cr']),
 };
 
 export async function docxText(bytes: Uint8Array): Promise<DocumentText> {
@@ -26,7 +27,7 @@ export async function docxText(bytes: Uint8Array): Promise<DocumentText> {
     throw new UnreadableDocumentError(`not a readable .docx (${(error as Error).message.split('\n')[0]})`);
   }
   const margins = (await partsNamed(zip, MARGINS)).map((part) => textOf(part.xml, WORD));
-  const deleted = textOf(await xmlPart(zip, 'word/document.xml'), { ...WORD, text: new Set(['w:delText']) });
+  const deleted = textOf(await xmlPart(zip, 'word/document.xml'), { ...WORD, text: new Set(['delText']) });
   return {
     parts: [
       { label: 'Document', text: body },

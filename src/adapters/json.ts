@@ -29,8 +29,9 @@ export function jsonSegments(source: string): Segment[] {
   const add = (value: Token | undefined): void => {
     const first = pendingName ?? value!;
     const last = value ?? pendingName!;
-    const quoted = source[last.offset] === '"';
-    const segment = textSegment('text', source, first.offset + 1, last.offset + last.length - (quoted ? 1 : 0), { stringLiteral: true });
+    const from = first.offset + (source[first.offset] === '"' ? 1 : 0);
+    const to = last.offset + last.length - (source[last.offset] === '"' ? 1 : 0);
+    const segment = textSegment('text', source, from, to, { stringLiteral: true });
     pendingName = undefined;
     if (segment) segments.push({ ...segment, block: true });
   };
@@ -45,8 +46,9 @@ export function jsonSegments(source: string): Segment[] {
         pendingName = { offset, length };
       },
       onLiteralValue: (value, offset, length) => {
+        // true, false and null say nothing, but the name before them may.
         if (typeof value === 'string' || typeof value === 'number') add({ offset, length });
-        else pendingName = undefined;
+        else nameStandsAlone();
       },
       onObjectBegin: nameStandsAlone,
       onArrayBegin: nameStandsAlone,

@@ -26,7 +26,12 @@ export async function partsNamed(zip: JSZip, pattern: RegExp): Promise<{ name: s
 
 /** One XML part's root element; throws UnreadableDocumentError when it is not well-formed XML. */
 export async function xmlPart(zip: JSZip, name: string): Promise<Element> {
-  const source = await zip.file(name)!.async('string');
+  let source: string;
+  try {
+    source = await zip.file(name)!.async('string');
+  } catch (error) {
+    throw new UnreadableDocumentError(`its part ${name} cannot be unpacked (${(error as Error).message.split('\n')[0]})`);
+  }
   try {
     const root = parseXml(source).children.find((child): child is Element => child.type === 'element');
     if (!root) throw new Error('no root element');
@@ -55,51 +60,115 @@ export interface TextVocabulary {
   skip?: ReadonlySet<string>;
 }
 
+/**
+ * Text built from many small pieces, kept as a list: a string grown by `+=` and then read at its end
+ * is copied whole each time, which makes a long document quadratic.
+ */
+class TextPieces {
+  private readonly pieces: string[] = [];
+
+  get mark(): number {
+    return this.pieces.length;
+  }
+
+  add(text: string): void {
+    if (text !== '') this.pieces.push(text);
+  }
+
+  /** The last `count` characters, or fewer at the start. */
+  tail(count: number): string {
+    let text = '';
+    for (let i = this.pieces.length - 1; i >= 0 && text.length < count; i--) text = this.pieces[i]! + text;
+    return text.slice(-count);
+  }
+
+  trimEnd(): void {
+    while (this.pieces.length > 0) {
+      const last = this.pieces[this.pieces.length - 1]!.replace(/[ \t]+$/, '');
+      if (last !== '') {
+        this.pieces[this.pieces.length - 1] = last;
+        return;
+      }
+      this.pieces.pop();
+    }
+  }
+
+  /** Removes and returns the text added since `mark`. */
+  takeSince(mark: number): string {
+    return this.pieces.splice(mark).join('');
+  }
+
+  dropEnding(ending: string): void {
+    if (this.tail(ending.length) !== ending) return;
+    let left = ending.length;
+    while (left > 0) {
+      const last = this.pieces.pop()!;
+      if (last.length > left) this.pieces.push(last.slice(0, last.length - left));
+      left -= Math.min(left, last.length);
+    }
+  }
+
+  toString(): string {
+    return this.pieces.join('');
+  }
+}
+
 /** The text of an element as a reader sees it: paragraphs apart by a blank line, table rows one line each. */
 export function textOf(root: Element, vocabulary: TextVocabulary): string {
-  let out = '';
-  const endLine = (ending: string): void => {
-    let end = out.length;
-    while (end > 0 && (out[end - 1] === ' ' || out[end - 1] === '\t')) end -= 1;
-    if (end < out.length) out = out.slice(0, end);
-    if (out !== '' && !out.endsWith(ending)) out += out.endsWith('\n') ? ending.slice(1) : ending;
+  const out = new TextPieces();
+  const endLine = (ending: '\n' | '\n\n'): void => {
+    out.trimEnd();
+    const tail = out.tail(2);
+    if (tail === '' || tail.endsWith(ending)) return;
+    out.add(tail.endsWith('\n') ? ending.slice(1) : ending);
   };
   const walk = (node: Nodes, parent: Element): void => {
     if (node.type === 'text') {
-      if (!vocabulary.text || vocabulary.text.has(parent.name)) out += node.value;
+      if (!vocabulary.text || vocabulary.text.has(localName(parent))) out.add(node.value);
       return;
     }
     if (node.type === 'cdata') {
-      out += node.value;
+      out.add(node.value);
       return;
     }
-    if (node.type !== 'element' || vocabulary.skip?.has(node.name)) return;
-    if (vocabulary.spaces?.has(node.name)) out += ' '.repeat(Math.min(Number(node.attributes['text:c'] ?? 1) || 1, 100));
-    else if (vocabulary.breaks?.has(node.name)) out += '\n';
-    const isAside = vocabulary.asides?.has(node.name) === true;
+    const name = node.type === 'element' ? localName(node) : '';
+    if (node.type !== 'element' || vocabulary.skip?.has(name)) return;
+    if (vocabulary.spaces?.has(name)) out.add(' '.repeat(Math.min(Number(node.attributes['text:c'] ?? 1) || 1, 100)));
+    else if (vocabulary.breaks?.has(name)) out.add('\n');
+    const isAside = vocabulary.asides?.has(name) === true;
     if (isAside) endLine('\n\n');
-    const isCell = vocabulary.cells?.has(node.name) === true;
-    const start = out.length;
+    const start = out.mark;
     for (const child of node.children) walk(child, node);
-    if (isCell) {
+    if (vocabulary.cells?.has(name)) {
       // A cell's paragraphs run on within the cell; the cell ends with the separator.
-      out = out.slice(0, start) + out.slice(start).replace(/\s*\n+\s*/g, ' ').trim() + CELL_SEPARATOR;
-    } else if (vocabulary.rows?.has(node.name)) {
-      if (out.endsWith(CELL_SEPARATOR)) out = out.slice(0, -CELL_SEPARATOR.length);
+      out.add(out.takeSince(start).replace(/\s*\n+\s*/g, ' ').trim() + CELL_SEPARATOR);
+    } else if (vocabulary.rows?.has(name)) {
+      out.dropEnding(CELL_SEPARATOR);
       endLine('\n');
-    } else if (isAside || vocabulary.paragraphs.has(node.name)) {
+    } else if (isAside || vocabulary.paragraphs.has(name)) {
       endLine('\n\n');
     }
   };
   for (const child of root.children) walk(child, root);
-  return out.replace(/\n{3,}/g, '\n\n').trim();
+  return out.toString().replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** Every text of an element's descendants, one line per element that holds text. */
+/** An element's name without its namespace prefix: `row` for `x:row`, `p` for `w:p`. */
+export function localName(element: Element): string {
+  const colon = element.name.indexOf(':');
+  return colon === -1 ? element.name : element.name.slice(colon + 1);
+}
+
+/** The child elements of `parent` whose local name is `name`. */
+export function childElements(parent: Element | undefined, name: string): Element[] {
+  return (parent?.children ?? []).filter((child): child is Element => child.type === 'element' && localName(child) === name);
+}
+
+/** The text of each child element (of those named), one line each. */
 export function propertyLines(root: Element, names?: ReadonlySet<string>): string {
   const lines: string[] = [];
   for (const child of root.children) {
-    if (child.type !== 'element' || (names && !names.has(child.name))) continue;
+    if (child.type !== 'element' || (names && !names.has(localName(child)))) continue;
     const value = textOf(child, { paragraphs: new Set() });
     if (value) lines.push(value);
   }
@@ -108,10 +177,7 @@ export function propertyLines(root: Element, names?: ReadonlySet<string>): strin
 
 // Title, subject, author, keywords, description, last modified by: the Dublin Core elements and
 // their Office and OpenDocument kin.
-const PROPERTY_NAMES = new Set([
-  'dc:title', 'dc:subject', 'dc:creator', 'dc:description', 'cp:keywords', 'cp:lastModifiedBy', 'cp:category',
-  'meta:keyword', 'meta:initial-creator',
-]);
+const PROPERTY_NAMES = new Set(['title', 'subject', 'creator', 'description', 'keywords', 'lastModifiedBy', 'category', 'keyword', 'initial-creator']);
 
 /** The document properties of an Office (docProps/core.xml) or OpenDocument (meta.xml) package. */
 export async function documentProperties(zip: JSZip): Promise<string> {

@@ -2,9 +2,9 @@
 // cell comments, sheet names and the document's properties. Knows SpreadsheetML, decides nothing
 // about what is sensitive.
 import type { Element } from 'xast';
-import type { DocumentPart, DocumentText } from './document.js';
+import { UnreadableDocumentError, type DocumentPart, type DocumentText } from './document.js';
 import { CELL_SEPARATOR } from './html.js';
-import { documentProperties, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
+import { childElements, documentProperties, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
 
 const STRINGS: TextVocabulary = {
   text: new Set(['t', 'text']),
@@ -13,13 +13,7 @@ const STRINGS: TextVocabulary = {
   skip: new Set(['rPh']),
 };
 
-function elements(parent: Element, name: string): Element[] {
-  return parent.children.filter((child): child is Element => child.type === 'element' && child.name === name);
-}
-
-function firstElement(parent: Element, name: string): Element | undefined {
-  return elements(parent, name)[0];
-}
+const firstElement = (parent: Element | undefined, name: string): Element | undefined => childElements(parent, name)[0];
 
 /** 1 for "A3", 3 for "C10": the row of a cell reference. */
 function rowOf(reference: string | undefined): number | undefined {
@@ -31,9 +25,9 @@ function rowOf(reference: string | undefined): number | undefined {
 function sheetText(sheet: Element, sharedStrings: readonly string[]): string {
   const lines: string[] = [];
   const data = firstElement(sheet, 'sheetData');
-  for (const row of data ? elements(data, 'row') : []) {
-    const number = rowOf(String(row.attributes.r ?? '')) ?? lines.length + 1;
-    const cells = elements(row, 'c').map((cell) => {
+  for (const row of childElements(data, 'row')) {
+    const number = rowOf(String(row.attributes.r ?? '')) || lines.length + 1;
+    const cells = childElements(row, 'c').map((cell) => {
       const type = cell.attributes.t;
       if (type === 'inlineStr') {
         const inline = firstElement(cell, 'is');
@@ -43,8 +37,10 @@ function sheetText(sheet: Element, sharedStrings: readonly string[]): string {
       const raw = value ? textOf(value, { paragraphs: new Set() }) : '';
       return type === 's' ? (sharedStrings[Number(raw)] ?? '') : raw;
     });
-    while (lines.length < number - 1) lines.push('');
-    lines[number - 1] = cells.filter((cell) => cell !== '').join(CELL_SEPARATOR);
+    while (lines.length < number) lines.push('');
+    // A row written twice under one number is read twice, not overwritten.
+    const text = cells.filter((cell) => cell !== '').join(CELL_SEPARATOR);
+    lines[number - 1] = lines[number - 1] ? `${lines[number - 1]}${CELL_SEPARATOR}${text}` : text;
   }
   return lines.join('\n');
 }
@@ -52,29 +48,34 @@ function sheetText(sheet: Element, sharedStrings: readonly string[]): string {
 export async function xlsxText(bytes: Uint8Array): Promise<DocumentText> {
   const zip = await openPackage(bytes, '.xlsx', 'xl/workbook.xml');
   const sharedStrings = zip.file('xl/sharedStrings.xml')
-    ? elements(await xmlPart(zip, 'xl/sharedStrings.xml'), 'si').map((item) => textOf(item, STRINGS))
+    ? childElements(await xmlPart(zip, 'xl/sharedStrings.xml'), 'si').map((item) => textOf(item, STRINGS))
     : [];
   // Sheet names from the workbook, in its order; each sheet's part from the workbook's relations.
   const workbook = await xmlPart(zip, 'xl/workbook.xml');
   const sheets = firstElement(workbook, 'sheets');
   const targets = new Map<string, string>();
   if (zip.file('xl/_rels/workbook.xml.rels')) {
-    for (const relation of elements(await xmlPart(zip, 'xl/_rels/workbook.xml.rels'), 'Relationship')) {
+    for (const relation of childElements(await xmlPart(zip, 'xl/_rels/workbook.xml.rels'), 'Relationship')) {
       const target = String(relation.attributes.Target ?? '').replace(/^\/?(?:xl\/)?/, 'xl/');
       targets.set(String(relation.attributes.Id ?? ''), target);
     }
   }
   const parts: DocumentPart[] = [];
   const names: string[] = [];
-  for (const sheet of sheets ? elements(sheets, 'sheet') : []) {
+  const missing: string[] = [];
+  for (const sheet of childElements(sheets, 'sheet')) {
     const name = String(sheet.attributes.name ?? '');
     names.push(name);
-    const target = targets.get(String(sheet.attributes['r:id'] ?? ''));
+    const relation = Object.entries(sheet.attributes).find(([attribute]) => attribute.endsWith(':id'))?.[1];
+    const target = targets.get(String(relation ?? ''));
     if (target && zip.file(target)) parts.push({ label: `Sheet ${name}`, text: sheetText(await xmlPart(zip, target), sharedStrings) });
+    else missing.push(name);
   }
   parts.push({ label: 'Sheet names', text: names.join('\n') });
   const comments = await partsNamed(zip, /^xl\/(?:comments\d*|threadedComments\/[^/]+)\.xml$/);
   parts.push({ label: 'Cell comment', text: comments.map((part) => textOf(part.xml, STRINGS)).join('\n\n') });
   parts.push({ label: 'Document properties', text: await documentProperties(zip), kind: 'metadata' });
-  return { parts };
+  // A workbook whose sheets cannot be found was not read, whatever else it holds.
+  if (names.length === 0) throw new UnreadableDocumentError('not a readable .xlsx (the workbook lists no sheets)');
+  return missing.length > 0 ? { parts, stoppedEarly: `the part of sheet ${missing.join(', ')} is missing` } : { parts };
 }
