@@ -2,13 +2,17 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { RUNS_ON } from './adapters/inline-elements.js';
 
 const TAG = /<\/?([A-Za-z][\w:-]*)[^<>]*>/g;
-const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));|\\u([\da-fA-F]{4})/g;
+// Character references, and the escapes of JSON and JavaScript strings (`\u2011`, `\x2d`, `\u{2d}`, `\n`).
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));|\\(?:u([\da-fA-F]{4})|x([\da-fA-F]{2})|u\{([\da-fA-F]{1,6})\}|([ntrbfv]))/g;
+const SHORT_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v' };
 // Markdown emphasis, code and escape marks, and blockquote marks at a line's start.
 const MARKDOWN_MARKS = /[*_~`\\]|^[ \t]*(?:>[ \t]?)+/gm;
 
-function decode(whole: string, decimal?: string, hex?: string, name?: string, jsonHex?: string): string {
+function decode(whole: string, decimal?: string, hex?: string, name?: string, ...escapes: (string | undefined)[]): string {
   if (name !== undefined) return decodeNamedCharacterReference(name) || whole;
-  const code = Number.parseInt(decimal ?? hex ?? jsonHex!, decimal !== undefined ? 10 : 16);
+  const [unicode, byte, codePoint, short] = escapes;
+  if (short !== undefined) return SHORT_ESCAPES[short]!;
+  const code = Number.parseInt(decimal ?? hex ?? unicode ?? byte ?? codePoint!, decimal !== undefined ? 10 : 16);
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 }
 
@@ -40,5 +44,5 @@ function viewOf(source: string): string {
     return RUNS_ON.has(name.toLowerCase()) ? '' : '\n';
   });
   const all = tags.length > 0 ? `${text}\n${tags.join('\n')}` : text;
-  return all.replace(REFERENCE, decode).replace(MARKDOWN_MARKS, '');
+  return all.replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7))).replace(MARKDOWN_MARKS, '');
 }

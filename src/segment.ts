@@ -175,6 +175,7 @@ export class SegmentBuilder {
 
 const ESCAPE = /[&\\]/g;
 const UNICODE_ESCAPE = /^\\u([\da-fA-F]{4})/;
+const JAVASCRIPT_ESCAPE = /^\\(?:x([\da-fA-F]{2})|u\{([\da-fA-F]{1,6})\})/;
 // The one-character escapes of a JSON or JavaScript string literal.
 const STRING_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '"': '"', "'": "'", '\\': '\\', '/': '/' };
 
@@ -185,7 +186,14 @@ const STRING_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '
 function backslashEscapeAt(source: string, at: number, inStringLiteral: boolean): { value: string; length: number } | undefined {
   const match = UNICODE_ESCAPE.exec(source.slice(at, at + 6));
   if (match) return { value: String.fromCharCode(Number.parseInt(match[1]!, 16)), length: 6 };
-  const short = inStringLiteral ? STRING_ESCAPES[source[at + 1] ?? ''] : undefined;
+  if (!inStringLiteral) return undefined;
+  // JavaScript's \x2d and \u{2011}.
+  const code = JAVASCRIPT_ESCAPE.exec(source.slice(at, at + 12));
+  if (code) {
+    const point = Number.parseInt(code[1] ?? code[2]!, 16);
+    if (point <= 0x10ffff) return { value: String.fromCodePoint(point), length: code[0].length };
+  }
+  const short = STRING_ESCAPES[source[at + 1] ?? ''];
   return short === undefined ? undefined : { value: short, length: 2 };
 }
 

@@ -120,6 +120,12 @@ describe('JavaScript bundles: strings, templates and comments', () => {
     ]);
   });
 
+  it('decodes the escapes of strings and templates: \\x2d, \\u{2011}, \\n', () => {
+    expect(seen('x("150385\\x2d2000")', 'javascript')).toEqual([['no-cpr-number', 1, 4, 18, 'error']]);
+    expect(seen('x(`150385\\u{2011}2000`)', 'javascript')).toEqual([['no-cpr-number', 1, 4, 22, 'error']]);
+    expect(seen('x("Cpr 150385\\n2000")', 'javascript')).toEqual([['no-cpr-number', 1, 8, 20, 'error']]);
+  });
+
   it('keeps a property name next to its string value', () => {
     expect(seen('export const a={cpr:"150385-2001"}', 'javascript')).toEqual([['no-cpr-number', 1, 22, 33, 'error']]);
   });

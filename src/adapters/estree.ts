@@ -1,4 +1,4 @@
-import { SegmentBuilder, textSegment, type Segment, type SegmentKind } from '../segment.js';
+import { SegmentBuilder, textSegment, type Segment, type SegmentKind, type TextDecoding } from '../segment.js';
 import { RUNS_ON } from './inline-elements.js';
 
 /** An ESTree node (espree, typescript-eslint, eslint-mdx) as far as this adapter reads it. */
@@ -21,6 +21,8 @@ const NOT_CONTENT_PARENTS = new Set([
   'ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression',
   'TSLiteralType', 'TSExternalModuleReference', 'TSModuleDeclaration', 'TSImportType',
 ]);
+// Strings and template parts have their escapes (`\x2d`, `\u2011`, `\n`) decoded.
+const STRING_LITERAL: TextDecoding = { stringLiteral: true };
 const NOT_CHILDREN = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'start', 'end']);
 // ESLint's own directives, and cprlint's, are instructions rather than content.
 const DIRECTIVE = /^\s*(?:eslint(?:-disable|-enable)?(?:-next-line|-line)?|global|globals|exported|cprlint-)\b/;
@@ -39,8 +41,8 @@ export function estreeSegments(
   templatePartRanges: 'with delimiters' | 'without delimiters' = 'with delimiters',
 ): Segment[] {
   const segments: Segment[] = [];
-  const add = (kind: SegmentKind, from: number, to: number): void => {
-    const segment = textSegment(kind, source, from, to);
+  const add = (kind: SegmentKind, from: number, to: number, decoding?: TextDecoding): void => {
+    const segment = textSegment(kind, source, from, to, decoding);
     if (segment) segments.push(segment);
   };
 
@@ -91,17 +93,17 @@ export function estreeSegments(
       // `{ cpr: "…" }`: the property whole, so a name that says what the value is stays next to it.
       const value = node.value as EstreeNode | undefined;
       if (node.type === 'Property' && !node.computed && value?.type === 'Literal' && typeof value.value === 'string' && value.range) {
-        add('code', range[0], value.range[1] - 1);
+        add('code', range[0], value.range[1] - 1, STRING_LITERAL);
         return;
       }
       if (node.type === 'Literal' && typeof node.value === 'string') {
-        if (!parent || !NOT_CONTENT_PARENTS.has(parent.type)) add('code', range[0] + 1, range[1] - 1);
+        if (!parent || !NOT_CONTENT_PARENTS.has(parent.type)) add('code', range[0] + 1, range[1] - 1, STRING_LITERAL);
         return;
       }
       if (node.type === 'TemplateElement') {
         // With delimiters, a quasi's range holds the opening ` or } and the closing ` or ${.
-        if (templatePartRanges === 'without delimiters') add('code', range[0], range[1]);
-        else add('code', range[0] + 1, range[1] - (node.tail ? 1 : 2));
+        if (templatePartRanges === 'without delimiters') add('code', range[0], range[1], STRING_LITERAL);
+        else add('code', range[0] + 1, range[1] - (node.tail ? 1 : 2), STRING_LITERAL);
         return;
       }
       if (node.type.startsWith('TS') && node.type.endsWith('Type')) return;
