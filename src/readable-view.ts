@@ -36,6 +36,14 @@ export function readableView(source: string): string {
 
 function viewOf(source: string): string {
   if (!/[<&\\*_~`>]/.test(source)) return source;
+  const decoded = withoutTags(source).replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7)));
+  // Markup spelled with references (a feed's `&lt;b&gt;`) is read as markup by the XML adapter.
+  const view = /&(?:lt|#0*60|#x0*3c);|\\u003c/i.test(source) ? withoutTags(decoded) : decoded;
+  return view.replace(MARKDOWN_MARKS, '');
+}
+
+/** Tags gone: inline ones without a trace, others a line break; their insides added at the end. */
+function withoutTags(source: string): string {
   const tags: string[] = [];
   const text = source.replace(TAG, (tag, name: string) => {
     // A tag's attributes (values, JSX expressions) are read at the end, whole.
@@ -43,6 +51,5 @@ function viewOf(source: string): string {
     // A block ends a line, as its own segment would: no name or staff word reaches across it.
     return RUNS_ON.has(name.toLowerCase()) ? '' : '\n';
   });
-  const all = tags.length > 0 ? `${text}\n${tags.join('\n')}` : text;
-  return all.replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7))).replace(MARKDOWN_MARKS, '');
+  return tags.length > 0 ? `${text}\n${tags.join('\n')}` : text;
 }

@@ -234,3 +234,25 @@ export function appendSourceText(builder: SegmentBuilder, source: string, from: 
   }
   if (at < to) builder.appendDecoded(source.slice(at, to), source, at, to);
 }
+
+/**
+ * Segments cut from another segment's text (offsets into `outer.text`: HTML found inside a feed's
+ * text), placed in the source `outer` came from.
+ */
+export function placeWithin(inner: readonly Segment[], outer: Segment): Segment[] {
+  const last = outer.text.length - 1;
+  const startOf = (at: number): number => (outer.starts ? outer.starts[Math.min(at, last)]! : outer.offset + at);
+  const endOf = (at: number): number => (outer.ends ? outer.ends[Math.min(at, last)]! : outer.offset + at + 1);
+  return inner.map((segment) => {
+    const starts = new Int32Array(segment.text.length);
+    const ends = new Int32Array(segment.text.length);
+    for (let k = 0; k < segment.text.length; k++) {
+      const from = segment.starts ? segment.starts[k]! : segment.offset + k;
+      const to = segment.ends ? segment.ends[k]! : from + 1;
+      starts[k] = startOf(from);
+      // A character the parser made up (start = end) has no width in the source either.
+      ends[k] = to > from ? endOf(to - 1) : starts[k]!;
+    }
+    return { ...segment, offset: starts[0] ?? outer.offset, starts, ends };
+  });
+}

@@ -103,6 +103,12 @@ describe('XML: sitemaps, feeds, SVG', () => {
     expect(seen(feed, 'xml').map(([ruleId]) => ruleId)).toEqual(['no-named-complaint']);
   });
 
+  it('reads text that inline elements or markup cut apart as one: SVG tspans, HTML in CDATA, escaped HTML', () => {
+    expect(seen('<svg><text x="1">CPR 150385<tspan dy="2">-2000</tspan></text></svg>', 'xml')).toEqual([['no-cpr-number', 1, 22, 47, 'error']]);
+    expect(seen('<item><description><![CDATA[<p>Cpr <b>150385</b>-2000</p>]]></description></item>', 'xml')).toEqual([['no-cpr-number', 1, 39, 54, 'error']]);
+    expect(seen('<item><description>&lt;p&gt;Cpr &lt;b&gt;150385&lt;/b&gt;-2000&lt;/p&gt;</description></item>', 'xml')).toEqual([['no-cpr-number', 1, 42, 63, 'error']]);
+  });
+
   it('falls back to plain text for XML that is not well-formed and says so', () => {
     const report = scanText('<rss><item>150385-2000</rss>', { format: 'xml', today: TODAY });
     expect(report.notices).toEqual([{ severity: 'warning', message: expect.stringMatching(/^Could not parse as XML \(.+\); scanned as plain text$/) }]);

@@ -1,8 +1,9 @@
 // XML (sitemaps, RSS and Atom feeds, SVG) through xast-util-from-xml. Knows XML, decides nothing
 // about what is sensitive.
 import { createRequire } from 'node:module';
-import type { Element, Nodes, Root } from 'xast';
-import { appendSourceText, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import type { Cdata, Element, Nodes, Root, Text } from 'xast';
+import { htmlSegments } from './html.js';
+import { appendSourceText, placeWithin, SegmentBuilder, textSegment, type Segment } from '../segment.js';
 
 // The XML parser loads only when XML is met, as the other parsers do.
 const requireModule = createRequire(import.meta.url);
@@ -24,66 +25,79 @@ function rangeOf(node: Nodes): [number, number] | undefined {
 }
 
 /**
- * Segments of an XML document: each element's own text and CDATA as one block headed by the
- * element's name (`<cpr>…` as written, or `cpr: …` where child elements cut the text), so a name
- * that says what a value is stays next to it; each other start tag with attributes whole; comments
- * and processing instructions. Entities are
- * decoded, and markup escaped inside a feed's text (`&lt;b&gt;`) is read as the text it spells.
+ * Segments of an XML document:
+ * - a leaf element's text (`<loc>…</loc>`, `<cpr>…</cpr>`) as written from its start tag on, so the
+ *   name that says what a value is stays next to it;
+ * - an element whose own text runs around child elements (SVG's `<text>…<tspan>…</tspan></text>`)
+ *   as one block of all the text in it, as HTML's inline elements are read;
+ * - text that holds markup (HTML in a feed's CDATA, or escaped as `&lt;p&gt;`) as an HTML fragment;
+ * - start tags with attributes whole, comments and processing instructions.
+ * Entities are decoded.
  */
 export function xmlSegments(source: string): Segment[] {
   const segments: Segment[] = [];
   const push = (segment: Segment | undefined): void => {
     if (segment) segments.push(segment);
   };
+  const contentRange = (child: Text | Cdata): [number, number] | undefined => {
+    const range = rangeOf(child);
+    return range && child.type === 'cdata' ? [range[0] + CDATA_OPEN, range[1] - CDATA_CLOSE] : range;
+  };
+  const startTag = (node: Element): void => {
+    const range = rangeOf(node);
+    const firstChild = node.children[0];
+    if (range && Object.keys(node.attributes).length > 0) {
+      push(textSegment('attribute', source, range[0], (firstChild && rangeOf(firstChild)?.[0]) ?? range[1]));
+    }
+  };
+  const other = (node: Nodes): void => {
+    const range = rangeOf(node);
+    if (node.type === 'element') element(node);
+    else if (range && node.type === 'comment') push(textSegment('comment', source, range[0] + COMMENT_OPEN, range[1] - COMMENT_CLOSE));
+    else if (range && node.type === 'instruction') push(textSegment('code', source, range[0], range[1]));
+  };
+  /** All the text in `node`, its descendants' included, appended to `text`; their tags and comments apart. */
+  const runningText = (node: Element, text: SegmentBuilder): void => {
+    for (const child of node.children) {
+      if (child.type === 'text' || child.type === 'cdata') {
+        const range = contentRange(child);
+        if (range) appendSourceText(text, source, range[0], range[1]);
+      } else if (child.type === 'element') {
+        startTag(child);
+        runningText(child, text);
+      } else {
+        other(child);
+      }
+    }
+  };
 
   const element = (node: Element): void => {
     const range = rangeOf(node);
-    const firstChild = node.children[0];
-    const lastChild = node.children.at(-1);
-    // A leaf (`<loc>…</loc>`, `<cpr>…</cpr>`) is read as it stands from its start tag on, the name
-    // and attributes heading its text: a sitemap has tens of thousands of them.
-    if (range && lastChild && node.children.every((child) => child.type === 'text' || child.type === 'cdata')) {
-      const textEnd = rangeOf(lastChild)?.[1];
-      const leaf = textEnd === undefined ? undefined : textSegment('text', source, range[0], textEnd);
-      if (leaf) push({ ...leaf, block: true });
+    const texts = node.children.filter((child): child is Text | Cdata => child.type === 'text' || child.type === 'cdata');
+    const ownText = texts.some((child) => child.type === 'cdata' || child.value.trim() !== '');
+    const leaf = texts.length === node.children.length;
+    const written = range && ownText ? source.slice(range[0], rangeOf(node.children.at(-1)!)?.[1]) : '';
+    const holdsMarkup = written.includes('&lt;') || texts.some((child) => child.type === 'cdata' && child.value.includes('<'));
+    if (range && leaf && ownText && !holdsMarkup) {
+      // Read as it stands, no positions to map: a sitemap has tens of thousands of these.
+      const segment = textSegment('text', source, range[0], range[0] + written.length);
+      if (segment) push({ ...segment, block: true });
       return;
     }
-    if (range && Object.keys(node.attributes).length > 0) {
-      const startTagEnd = (firstChild && rangeOf(firstChild)?.[0]) ?? range[1];
-      push(textSegment('attribute', source, range[0], startTagEnd));
+    startTag(node);
+    if (!ownText) {
+      for (const child of node.children) if (child.type !== 'text') other(child);
+      return;
     }
-    let text: SegmentBuilder | undefined;
-    const flush = (): void => {
-      if (text) push(text.build());
-      text = undefined;
-    };
-    for (const child of node.children) {
-      const childRange = rangeOf(child);
-      if (!childRange) continue;
-      if (child.type === 'text' || child.type === 'cdata') {
-        const [from, to] = child.type === 'cdata' ? [childRange[0] + CDATA_OPEN, childRange[1] - CDATA_CLOSE] : childRange;
-        if (!text) {
-          // Indentation between elements is no text of theirs.
-          if (source.slice(from, to).trim() === '') continue;
-          text = new SegmentBuilder('text', true);
-          text.appendSynthetic(`${node.name}: `, from);
-        }
-        appendSourceText(text, source, from, to);
-        continue;
-      }
-      flush();
-      if (child.type === 'element') element(child);
-      else if (child.type === 'comment') push(textSegment('comment', source, childRange[0] + COMMENT_OPEN, childRange[1] - COMMENT_CLOSE));
-      else if (child.type === 'instruction') push(textSegment('code', source, childRange[0], childRange[1]));
-    }
-    flush();
+    const text = new SegmentBuilder('text', true);
+    const first = contentRange(texts[0]!);
+    text.appendSynthetic(`${node.name}: `, first?.[0] ?? range?.[0] ?? 0);
+    runningText(node, text);
+    const built = text.build();
+    if (built && holdsMarkup) segments.push(...placeWithin(htmlSegments(built.text, true), built));
+    else push(built);
   };
 
-  for (const child of parseXml(source).children) {
-    const range = rangeOf(child);
-    if (child.type === 'element') element(child);
-    else if (range && child.type === 'comment') push(textSegment('comment', source, range[0] + COMMENT_OPEN, range[1] - COMMENT_CLOSE));
-    else if (range && child.type === 'instruction') push(textSegment('code', source, range[0], range[1]));
-  }
+  for (const child of parseXml(source).children) other(child);
   return segments;
 }
