@@ -209,7 +209,8 @@ export interface TextDecoding {
 export function textSegment(kind: SegmentKind, source: string, from = 0, to = source.length, decoding: TextDecoding = {}): Segment | undefined {
   if (to <= from) return undefined;
   const slice = source.slice(from, to);
-  if (!slice.includes('&') && !slice.includes('\\')) return identitySegment(kind, slice, from);
+  // Most text has nothing to decode: it is its source as it stands.
+  if (!slice.includes('&') && !slice.includes(decoding.stringLiteral ? '\\' : '\\u')) return identitySegment(kind, slice, from);
   const builder = new SegmentBuilder(kind);
   appendSourceText(builder, source, from, to, decoding);
   return builder.build();

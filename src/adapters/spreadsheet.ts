@@ -15,7 +15,7 @@ const STRINGS: TextVocabulary = {
 
 const firstElement = (parent: Element | undefined, name: string): Element | undefined => childElements(parent, name)[0];
 
-/** 1 for "A3", 3 for "C10": the row of a cell reference. */
+/** 3 for "A3", 10 for "C10": the row of a cell reference. */
 function rowOf(reference: string | undefined): number | undefined {
   const match = /\d+$/.exec(reference ?? '');
   return match ? Number(match[0]) : undefined;
@@ -40,7 +40,7 @@ function sheetText(sheet: Element, sharedStrings: readonly string[]): string {
     while (lines.length < number) lines.push('');
     // A row written twice under one number is read twice, not overwritten.
     const text = cells.filter((cell) => cell !== '').join(CELL_SEPARATOR);
-    lines[number - 1] = lines[number - 1] ? `${lines[number - 1]}${CELL_SEPARATOR}${text}` : text;
+    lines[number - 1] = [lines[number - 1], text].filter(Boolean).join(CELL_SEPARATOR);
   }
   return lines.join('\n');
 }
