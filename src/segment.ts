@@ -241,9 +241,15 @@ export function appendSourceText(builder: SegmentBuilder, source: string, from: 
  * text), placed in the source `outer` came from.
  */
 export function placeWithin(inner: readonly Segment[], outer: Segment): Segment[] {
+  // A plain slice of the source: the segments move by its offset and keep their own shape.
+  if (!outer.starts || !outer.ends) {
+    const by = outer.offset;
+    return inner.map((segment) => ({ ...segment, offset: segment.offset + by, starts: segment.starts?.map((at) => at + by), ends: segment.ends?.map((at) => at + by) }));
+  }
   const last = outer.text.length - 1;
-  const startOf = (at: number): number => (outer.starts ? outer.starts[Math.min(at, last)]! : outer.offset + at);
-  const endOf = (at: number): number => (outer.ends ? outer.ends[Math.min(at, last)]! : outer.offset + at + 1);
+  const { starts: outerStarts, ends: outerEnds } = outer;
+  const startOf = (at: number): number => outerStarts[Math.min(at, last)]!;
+  const endOf = (at: number): number => outerEnds[Math.min(at, last)]!;
   return inner.map((segment) => {
     const starts = new Int32Array(segment.text.length);
     const ends = new Int32Array(segment.text.length);

@@ -1,7 +1,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { createRequire } from 'node:module';
 import { unified } from 'unified';
-import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { identitySegment, placeWithin, SegmentBuilder, textSegment, type Segment } from '../segment.js';
 import { RUNS_ON } from './inline-elements.js';
 import { rangeOf, type Positioned } from './unist-range.js';
 
@@ -147,7 +147,7 @@ export function hastSegments(tree: Root, source: string): Segment[] {
   const visitOther = (node: OtherNode): void => {
     if (node.type === 'raw') {
       const range = rangeOf(node);
-      if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1]), true), range[0]));
+      if (range) segments.push(...htmlWithin(identitySegment('text', source.slice(range[0], range[1]), range[0])));
       return;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
@@ -166,13 +166,10 @@ export function hastSegments(tree: Root, source: string): Segment[] {
   return segments;
 }
 
-/** Moves segments cut from a slice of a larger source to that source's offsets. */
-export function shiftSegments(segments: Segment[], by: number): Segment[] {
-  if (by === 0) return segments;
-  return segments.map((segment) => ({
-    ...segment,
-    offset: segment.offset + by,
-    starts: segment.starts?.map((value) => value + by),
-    ends: segment.ends?.map((value) => value + by),
-  }));
+/**
+ * Segments of HTML that stands inside other text (raw HTML in Markdown, HTML in a feed's CDATA or
+ * escaped in its text), placed in the source that text came from.
+ */
+export function htmlWithin(outer: Segment): Segment[] {
+  return placeWithin(htmlSegments(outer.text, true), outer);
 }

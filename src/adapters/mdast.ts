@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { SegmentBuilder, textSegment, type Segment } from '../segment.js';
-import { CELL_SEPARATOR, htmlSegments, shiftSegments } from './html.js';
+import { identitySegment, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { CELL_SEPARATOR, htmlWithin } from './html.js';
 import { rangeOf, type Positioned } from './unist-range.js';
 
 // A node we handle by its type alone: MDX adds types that mdast's own union does not name.
@@ -30,7 +30,7 @@ export function mdastSegments(tree: Root, source: string): Segment[] {
   };
   const html = (node: Positioned): void => {
     const range = rangeOf(node);
-    if (range) segments.push(...shiftSegments(htmlSegments(source.slice(range[0], range[1]), true), range[0]));
+    if (range) segments.push(...htmlWithin(identitySegment('text', source.slice(range[0], range[1]), range[0])));
   };
 
   const phrasing = (node: AnyNode, text: SegmentBuilder): void => {

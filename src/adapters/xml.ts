@@ -2,8 +2,8 @@
 // about what is sensitive.
 import { createRequire } from 'node:module';
 import type { Cdata, Element, Nodes, Root, Text } from 'xast';
-import { htmlSegments } from './html.js';
-import { appendSourceText, placeWithin, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { htmlWithin } from './html.js';
+import { appendSourceText, SegmentBuilder, textSegment, type Segment } from '../segment.js';
 
 // The XML parser loads only when XML is met, as the other parsers do.
 const requireModule = createRequire(import.meta.url);
@@ -94,7 +94,7 @@ export function xmlSegments(source: string): Segment[] {
     text.appendSynthetic(`${node.name}: `, first?.[0] ?? range?.[0] ?? 0);
     runningText(node, text);
     const built = text.build();
-    if (built && holdsMarkup) segments.push(...placeWithin(htmlSegments(built.text, true), built));
+    if (built && holdsMarkup) segments.push(...htmlWithin(built));
     else push(built);
   };
 
