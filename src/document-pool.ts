@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readDocument, UnreadableDocumentError, type DocumentLimits, type DocumentText } from './adapters/document.js';
+import { readDocument, timeLimitOf, UnreadableDocumentError, type DocumentLimits, type DocumentText } from './adapters/document.js';
 import type { DocumentJob, DocumentReply } from './document-worker.js';
 
 /** Memory one reader may take before it is stopped. */
@@ -59,7 +59,7 @@ class DocumentPool {
       // on top, it is stuck inside one page and is stopped.
       const hardLimit = pending.job.limits.timeoutMs + Math.min(5000, pending.job.limits.timeoutMs);
       const timer = setTimeout(() => {
-        this.fail(member, `reading took longer than the time limit (${formatSeconds(pending.job.limits.timeoutMs)})`);
+        this.fail(member, `reading took longer than ${timeLimitOf(pending.job.limits)}`);
       }, hardLimit);
       member.current = { pending, timer };
       const bytes = pending.job.bytes;
@@ -106,10 +106,6 @@ class DocumentPool {
     }
     this.dispatch();
   }
-}
-
-function formatSeconds(milliseconds: number): string {
-  return milliseconds >= 1000 ? `${Math.round(milliseconds / 1000)} s` : `${milliseconds} ms`;
 }
 
 let pool: DocumentPool | undefined | null;

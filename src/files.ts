@@ -52,6 +52,11 @@ function notScanned(reason: string): Notice {
   return { severity: 'error', fatal: true, message: `Not scanned: ${reason}` };
 }
 
+/** A notice that a file, or part of one, was not read: a warning, which `--strict` makes fail the run. */
+function notScannedWarning(message: string): Notice {
+  return { severity: 'warning', notScanned: true, message };
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const length = Math.min(bytes.length, SNIFF_BYTES);
   for (let i = 0; i < length; i++) if (bytes[i] === 0) return true;
@@ -97,7 +102,7 @@ function scanFileNameOnly(filePath: string, extension: string): FileReport {
   return {
     filePath,
     findings: [],
-    notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${extension} documents are not read yet (only the file name was checked)` }],
+    notices: [notScannedWarning(`Not scanned: ${extension} documents are not read yet (only the file name was checked)`)],
   };
 }
 
@@ -113,7 +118,7 @@ async function scanDocument(bytes: Uint8Array, filePath: string, extension: stri
     document = await readDocumentInPool(extension, bytes, limits);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) {
-      return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: `Not scanned: ${error.message}` }] };
+      return { filePath, findings: [], notices: [notScannedWarning(`Not scanned: ${error.message}`)] };
     }
     throw error;
   }
@@ -130,7 +135,7 @@ async function scanDocument(bytes: Uint8Array, filePath: string, extension: stri
   }
   if (document.stoppedEarly) {
     const read = document.pageCount !== undefined ? `Only ${document.pagesRead ?? 0} of ${document.pageCount} pages were read` : 'Not all of it was read';
-    report.notices.push({ severity: 'warning', notScanned: true, message: `${read}: ${document.stoppedEarly}` });
+    report.notices.push(notScannedWarning(`${read}: ${document.stoppedEarly}`));
   }
   return report;
 }
@@ -171,7 +176,7 @@ function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
 /** Scans bytes that claim to be the file `filePath` (a file on disk, or standard input). */
 export function scanBytes(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): FileReport {
   if (looksBinary(bytes) && !unicodeBom(bytes)) {
-    return { filePath, findings: [], notices: [{ severity: 'warning', notScanned: true, message: 'Skipped: binary content (a NUL byte)' }] };
+    return { filePath, findings: [], notices: [notScannedWarning('Skipped: binary content (a NUL byte)')] };
   }
   const { text, notice } = decodeText(bytes);
   const report = scanText(text, { ...options, filePath, format: formatOf(filePath) ?? 'text' });

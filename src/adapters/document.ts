@@ -11,6 +11,12 @@ export interface DocumentLimits {
 
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxPages: 2000, timeoutMs: 60_000 };
 
+/** "the time limit (60 s)", as every notice about it says it. */
+export function timeLimitOf(limits: DocumentLimits): string {
+  const { timeoutMs } = limits;
+  return `the time limit (${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`})`;
+}
+
 /** A stretch of a document's text: a page, a sheet, the headers and footers, the metadata. */
 export interface DocumentPart {
   /** Heads each finding's message: "Page 3", "Sheet Ark1", "Document metadata". */

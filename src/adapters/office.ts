@@ -159,6 +159,11 @@ export function localName(element: Element): string {
   return colon === -1 ? element.name : element.name.slice(colon + 1);
 }
 
+/** The first child element of `parent` whose local name is `name`. */
+export function firstChildElement(parent: Element | undefined, name: string): Element | undefined {
+  return childElements(parent, name)[0];
+}
+
 /** The child elements of `parent` whose local name is `name`. */
 export function childElements(parent: Element | undefined, name: string): Element[] {
   return (parent?.children ?? []).filter((child): child is Element => child.type === 'element' && localName(child) === name);

@@ -2,7 +2,7 @@
 // and footers from styles.xml, and the properties from meta.xml. Knows OpenDocument, decides
 // nothing about what is sensitive.
 import type { DocumentPart, DocumentText } from './document.js';
-import { childElements, documentProperties, openPackage, textOf, xmlPart, type TextVocabulary } from './office.js';
+import { childElements, documentProperties, firstChildElement, openPackage, textOf, xmlPart, type TextVocabulary } from './office.js';
 
 // Element names without their prefix (`text:`, `table:`), as every vocabulary here is written.
 const OPEN_DOCUMENT: TextVocabulary = {
@@ -19,7 +19,7 @@ export async function openDocumentText(bytes: Uint8Array, kind: 'text' | 'spread
   const kindName = { text: '.odt', spreadsheet: '.ods', presentation: '.odp' }[kind];
   const zip = await openPackage(bytes, kindName, 'content.xml');
   const content = await xmlPart(zip, 'content.xml');
-  const body = childElements(childElements(content, 'body')[0], kind)[0] ?? content;
+  const body = firstChildElement(firstChildElement(content, 'body'), kind) ?? content;
   const parts: DocumentPart[] = [];
   if (kind === 'spreadsheet') {
     // A sheet a part of its own, a row a line: its name heads the findings in it.
@@ -34,7 +34,7 @@ export async function openDocumentText(bytes: Uint8Array, kind: 'text' | 'spread
     parts.push({ label: 'Document', text: textOf(body, OPEN_DOCUMENT) });
   }
   if (zip.file('styles.xml')) {
-    const masterStyles = childElements(await xmlPart(zip, 'styles.xml'), 'master-styles')[0];
+    const masterStyles = firstChildElement(await xmlPart(zip, 'styles.xml'), 'master-styles');
     if (masterStyles) parts.push({ label: 'Header or footer', text: textOf(masterStyles, OPEN_DOCUMENT) });
   }
   parts.push({ label: 'Document properties', text: await documentProperties(zip), kind: 'metadata' });

@@ -1,7 +1,7 @@
 // PDF through pdfjs-dist: the text a reader sees on each page, the document's metadata and its form
 // field values. Knows PDF, decides nothing about what is sensitive.
 
-import { UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
+import { timeLimitOf, UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
 
 interface TextItem {
   str?: string;
@@ -53,7 +53,7 @@ export async function pdfText(bytes: Uint8Array, limits: DocumentLimits): Promis
         break;
       }
       if (Date.now() - started > limits.timeoutMs) {
-        result.stoppedEarly = `the time limit (${Math.round(limits.timeoutMs / 1000)} s) was reached`;
+        result.stoppedEarly = `${timeLimitOf(limits)} was reached`;
         break;
       }
       const page = await document.getPage(number);

@@ -4,7 +4,7 @@
 import type { Element } from 'xast';
 import { UnreadableDocumentError, type DocumentPart, type DocumentText } from './document.js';
 import { CELL_SEPARATOR } from './html.js';
-import { childElements, documentProperties, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
+import { childElements, documentProperties, firstChildElement, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
 
 const STRINGS: TextVocabulary = {
   text: new Set(['t', 'text']),
@@ -12,8 +12,6 @@ const STRINGS: TextVocabulary = {
   // Phonetic guides repeat a cell's text in another script.
   skip: new Set(['rPh']),
 };
-
-const firstElement = (parent: Element | undefined, name: string): Element | undefined => childElements(parent, name)[0];
 
 /** 3 for "A3", 10 for "C10": the row of a cell reference. */
 function rowOf(reference: string | undefined): number | undefined {
@@ -24,16 +22,16 @@ function rowOf(reference: string | undefined): number | undefined {
 /** One line per row, at the row's number: line 3 of a sheet's text is its row 3. Cells apart by " | ". */
 function sheetText(sheet: Element, sharedStrings: readonly string[]): string {
   const lines: string[] = [];
-  const data = firstElement(sheet, 'sheetData');
+  const data = firstChildElement(sheet, 'sheetData');
   for (const row of childElements(data, 'row')) {
     const number = rowOf(String(row.attributes.r ?? '')) || lines.length + 1;
     const cells = childElements(row, 'c').map((cell) => {
       const type = cell.attributes.t;
       if (type === 'inlineStr') {
-        const inline = firstElement(cell, 'is');
+        const inline = firstChildElement(cell, 'is');
         return inline ? textOf(inline, STRINGS) : '';
       }
-      const value = firstElement(cell, 'v');
+      const value = firstChildElement(cell, 'v');
       const raw = value ? textOf(value, { paragraphs: new Set() }) : '';
       return type === 's' ? (sharedStrings[Number(raw)] ?? '') : raw;
     });
@@ -52,7 +50,7 @@ export async function xlsxText(bytes: Uint8Array): Promise<DocumentText> {
     : [];
   // Sheet names from the workbook, in its order; each sheet's part from the workbook's relations.
   const workbook = await xmlPart(zip, 'xl/workbook.xml');
-  const sheets = firstElement(workbook, 'sheets');
+  const sheets = firstChildElement(workbook, 'sheets');
   const targets = new Map<string, string>();
   if (zip.file('xl/_rels/workbook.xml.rels')) {
     for (const relation of childElements(await xmlPart(zip, 'xl/_rels/workbook.xml.rels'), 'Relationship')) {
