@@ -185,7 +185,7 @@ describe('documents that cannot be read', () => {
     const reports = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
     const byName = Object.fromEntries(reports.map((report) => [path.basename(report.filePath), report.messages.map((message) => message.message)]));
     expect(byName['note.txt']).toHaveLength(1);
-    expect(byName['skadet.xlsx']).toEqual([expect.stringMatching(/^Not scanned: (?:its part xl\/workbook\.xml cannot be unpacked|not a readable \.xlsx|the reader failed) \(.+\)$/)]);
+    expect(byName['skadet.xlsx']).toEqual([expect.stringMatching(/^Not scanned: its part xl\/workbook\.xml cannot be unpacked \(.+\)$/)]);
   });
 
   it('says so for a PDF encrypted with a password, and fails the run under --strict', async () => {
