@@ -43,7 +43,7 @@ export function findingsIn(
   options: FindingOptions = {},
 ): Finding[] {
   const rules = options.active ?? activeRules(options.rules);
-  const context: RuleContext = { today: options.today ?? new Date() };
+  const context: RuleContext = { today: options.today ?? new Date(), document: segments };
   const byRange = new Map<string, Finding>();
   let index: ReturnType<typeof location> | undefined;
   for (const segment of segments) {

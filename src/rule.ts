@@ -4,6 +4,11 @@ import type { Segment } from './segment.js';
 export interface RuleContext {
   /** Birth dates after this day are not dates of anybody. */
   today: Date;
+  /**
+   * Every segment of the document being checked, in document order, when the engine has them: what
+   * a rule learns about a person in one place (a title, a quote) holds wherever the document names them.
+   */
+  document?: readonly Segment[];
 }
 
 /** A rule's finding in a segment's text, before the engine places it in the source. */

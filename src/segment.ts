@@ -29,6 +29,18 @@ export interface Segment {
   offset: number;
   starts?: Int32Array;
   ends?: Int32Array;
+  /**
+   * For a table row (Markdown, HTML, CSV, a sheet): each cell's place in `text` and the text of its
+   * column's header cell, so a rule can read "Klager" or "Kontonr." above a value it finds.
+   */
+  cells?: readonly TableCell[];
+}
+
+/** One cell of a table row: text[from, to) under the column headed `header` ('' when the table has no header). */
+export interface TableCell {
+  from: number;
+  to: number;
+  header: string;
 }
 
 export interface SourceRange {
