@@ -1,8 +1,8 @@
 import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
-import { Lexicon } from './health-lexicon.js';
+import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { personNear, personReferences } from './person-reference.js';
+import { FIRST_PERSON, headNamesSender, namesItsSender, personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 export type HealthMode = 'identified' | 'any';
@@ -61,32 +61,69 @@ export const noHealthData: Rule = {
     return {
       mightMatch: (view, context) => {
         const positions = lexicon().termPositions(view);
-        return positions.length > 0 && (mode === 'any' || personNear(view, positions, context));
+        if (positions.length === 0) return false;
+        return mode === 'any' || personNear(view, positions, context) || (FIRST_PERSON.test(view) && headNamesSender(view, context));
       },
       check: (segment, context) => healthMatches(segment, context, lexicon(), mode),
     };
   },
 };
 
-/** One finding per scope that holds health terms (and, in mode `identified`, a person): at its first term. */
+// A health term about a group, not a person: "borgere med demens", "mange ældre med KOL",
+// "patienter med kræft", "people living with diabetes".
+const GROUP_BEFORE =
+  /(?:^|[^\p{L}])(?:borgere|borgerne|ældre|patienter|patienterne|mennesker|personer|folk|børn|unge|voksne|kvinder|mænd|familier|danskere|beboere|elever|brugere|pårørende|medarbejdere|dem|de|alle|mange|flere|færre|people|patients|citizens|residents|children|adults|those|others)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+(?:med|uden|with|without|som har|der har|som lever med|der lever med|who have|living with|ramt af|ramte af|i risiko for|at risk of)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+$/u;
+// The term names the group itself: "kræftpatienterne", "demente", "diabetikere".
+const GROUP_WORD = /(?:patienter|patienterne|ramte|ramtes|syge|ikere|ikerne|demente)$/u;
+const GROUP_REACH = 70;
+// The term describes a group named after it: "psykiatriske patienter", "kræftramte borgere".
+const GROUP_AFTER = /^[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?(?:patienter|patienterne|borgere|borgerne|børn|børnene|mennesker|personer|ældre|unge|voksne|familier|pårørende|beboere|patients|people|children|citizens)(?!\p{L})/u;
+
+function aboutAGroup(text: string, hit: TermHit): boolean {
+  if (GROUP_WORD.test(hit.word.toLowerCase()) || GROUP_AFTER.test(text.slice(hit.to, hit.to + 40))) return true;
+  const before = text.slice(Math.max(0, hit.from - GROUP_REACH), hit.from);
+  return GROUP_BEFORE.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1));
+}
+
+/**
+ * One finding per scope that holds health terms about a citizen (in mode `identified`; every
+ * scope with a term in mode `any`): at its first term. Staff, officials, speakers and council
+ * members are not the people the rule protects, and a term about a group is about nobody.
+ */
 function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon, mode: HealthMode): RuleMatch[] {
   const hits = lexicon.hits(segment.text);
   if (hits.length === 0) return [];
-  const people = mode === 'identified' ? personReferences(segment, context).filter((person) => !person.staff) : [];
+  const { text } = segment;
+  const identified = mode === 'identified';
+  const people = identified ? personReferences(segment, context).filter((person) => person.role === 'citizen') : [];
+  const writer = identified && namesItsSender(context);
+  if (identified && people.length === 0 && !writer) return [];
   const matches: RuleMatch[] = [];
-  for (const scope of scopes(segment.text, segment.block === true)) {
-    const inScope = (range: { from: number; to: number }): boolean => range.from >= scope.from && range.to <= scope.to;
-    const here = people.filter(inScope);
-    if (mode === 'identified' && here.length === 0) continue;
-    const terms = hits.filter((hit) => inScope(hit) && !here.some((person) => hit.from >= person.from && hit.to <= person.to));
+  // One sweep: scopes, hits and people are all in text order.
+  let nextHit = 0;
+  let nextPerson = 0;
+  for (const scope of scopes(text, segment.block === true)) {
+    while (nextHit < hits.length && hits[nextHit]!.from < scope.from) nextHit++;
+    while (nextPerson < people.length && people[nextPerson]!.from < scope.from) nextPerson++;
+    const here: PersonReference[] = [];
+    for (let k = nextPerson; k < people.length && people[k]!.from < scope.to; k++) if (people[k]!.to <= scope.to) here.push(people[k]!);
+    const terms: TermHit[] = [];
+    for (let k = nextHit; k < hits.length && hits[k]!.from < scope.to; k++) {
+      const hit = hits[k]!;
+      if (hit.to > scope.to || here.some((person) => hit.from >= person.from && hit.to <= person.to)) continue;
+      if (identified && aboutAGroup(text, hit)) continue;
+      terms.push(hit);
+    }
     const first = terms[0];
     if (!first) continue;
+    const ownWords = here.length === 0 && writer && FIRST_PERSON.test(text.slice(scope.from, scope.to));
+    if (identified && here.length === 0 && !ownWords) continue;
     const categories = [...new Set(terms.map((hit) => hit.term.category))].join(', ');
-    const named = here.length > 0;
+    const named = here.length > 0 || ownWords;
     matches.push({
       from: first.from,
       to: first.to,
-      confidence: mode === 'any' || here.some((person) => person.kind !== 'possessive') ? 'high' : 'medium',
+      confidence: !identified || ownWords || here.some((person) => person.kind !== 'possessive') ? 'high' : 'medium',
       reasons: named ? [`health term (${categories})`, 'a person named nearby'] : [`health term (${categories})`],
       value: first.word,
       redacted: first.word,

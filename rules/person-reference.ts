@@ -1,4 +1,5 @@
-// Who is a person in a text: the references that make health data or a complaint identifiable.
+// Who is a person in a text, and in which role: the references that make health data or a
+// complaint identifiable, and the ones (staff, officials, speakers, council members) that do not.
 import type { RuleContext } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
 import { FIRST_NAMES, SURNAMES } from './data/dst-names.js';
@@ -7,6 +8,8 @@ import { cprMatches } from './no-cpr-number.js';
 export type PersonKind =
   /** First name(s) and a surname: "Jens Hansen", "Anne-Marie Holm Nielsen", "Jens Hansens". */
   | 'name'
+  /** Surname first, as lists and exports write it: "Hansen, Jens", "Damgaard-Lund, Else". */
+  | 'surname first'
   /** A title and a name: "hr. Jensen", "fru Holm", "Mr Smith". */
   | 'title'
   /** A role that points at a citizen, and a name: "borgeren Jensen", "barnet Emil". */
@@ -16,12 +19,25 @@ export type PersonKind =
   /** A CPR number or substitute number. */
   | 'cpr';
 
+/**
+ * Whose data a reference can carry. Only a citizen's health data or complaint is a finding: staff,
+ * officials, quoted speakers, authors and council members are named on every municipal page.
+ */
+export type PersonRole =
+  /** Anyone not shown to be one of the others; "borgeren", "ansøger", "klager" point at one. */
+  | 'citizen'
+  /** A job title or office before or after the name, or contact details beside it. */
+  | 'staff'
+  /** Quoted ("siger X", "ifølge X", "X udtaler") or the author of a text. */
+  | 'speaker'
+  /** Listed as present or absent at a meeting, with a party letter, or speaking in the minutes. */
+  | 'council';
+
 export interface PersonReference {
   from: number;
   to: number;
   kind: PersonKind;
-  /** Named as staff, a contact or an official ("sagsbehandler Lise Holm"), not as a citizen. */
-  staff: boolean;
+  role: PersonRole;
 }
 
 let firstNames: Set<string> | undefined;
@@ -36,7 +52,7 @@ function inList(word: string, list: 'first' | 'surname'): boolean {
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 // Capitalised words that stand first in a sentence far more often than as first names.
-const NOT_FIRST_NAMES = new Set(['Den', 'Det', 'De', 'Der', 'Vi', 'Jeg', 'Du', 'Han', 'Hun', 'Alle', 'Hver', 'Ingen', 'Sankt', 'Vor']);
+const NOT_FIRST_NAMES = new Set(['Den', 'Det', 'De', 'Der', 'Vi', 'Jeg', 'Du', 'Han', 'Hun', 'Alle', 'Hver', 'Ingen', 'Sankt', 'Vor', 'Kong', 'Dronning', 'Prins', 'Prinsesse']);
 
 interface Token {
   text: string;
@@ -44,14 +60,19 @@ interface Token {
   to: number;
 }
 
+const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
+
 function tokens(text: string): Token[] {
-  return [...text.matchAll(/\p{L}+(?:['’-]\p{L}+)*/gu)].map((match) => ({ text: match[0], from: match.index, to: match.index + match[0].length }));
+  const found: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) found.push({ text: match[0], from: match.index, to: match.index + match[0].length });
+  return found;
 }
 
 /** Two tokens belong to one name when only a space stands between them. */
 function adjacent(text: string, left: Token, right: Token): boolean {
-  const gap = text.slice(left.to, right.from);
-  return gap === ' ' || gap === '\u00a0';
+  const gap = right.from - left.to;
+  return gap === 1 && (text[left.to] === ' ' || text[left.to] === '\u00a0');
 }
 
 function isSurname(word: string): boolean {
@@ -74,27 +95,51 @@ function names(text: string, words: Token[]): PersonReference[] {
       else if (!inList(word.text, 'first')) break;
     }
     if (last === -1) continue;
-    found.push({ from: first.from, to: words[last]!.to, kind: 'name', staff: false });
+    found.push({ from: first.from, to: words[last]!.to, kind: 'name', role: 'citizen' });
     i = last;
   }
   return found;
 }
 
-const TITLE = /(?<!\p{L})(?:[Hh]r|[Ff]ru|[Ff]rk|Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/gu;
+// Where a surname-first entry may start: a line, a table cell, a list item, a numbered row.
+const ENTRY_START = /(?:^|[\n|\t;]|[-*•]\s|\d[.)]\s)\s*$/u;
+// What may follow the first names of a surname-first entry: the entry's end, a dash, a birth year.
+const ENTRY_REST = /^(?:\s*$|\s*[\n|\t;,]|\s+[–—-]\s|\s*\()/u;
+
+/** "Hansen, Jens", "Damgaard-Lund, Else (f. 1944)": only where a list entry starts, so prose keeps its commas. */
+function surnamesFirst(text: string, words: Token[]): PersonReference[] {
+  const found: PersonReference[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const surname = words[i]!;
+    const first = words[i + 1]!;
+    if (!CAPITALISED.test(surname.text) || !CAPITALISED.test(first.text) || !inList(surname.text, 'surname') || !inList(first.text, 'first')) continue;
+    if (text.slice(surname.to, first.from) !== ', ') continue;
+    if (!ENTRY_START.test(text.slice(Math.max(0, surname.from - 4), surname.from))) continue;
+    // Middle names after the first name: "Hansen, Jens Peter".
+    let last = i + 1;
+    while (last + 1 < words.length && last < i + 3 && adjacent(text, words[last]!, words[last + 1]!) && CAPITALISED.test(words[last + 1]!.text) && inList(words[last + 1]!.text, 'first')) last++;
+    if (!ENTRY_REST.test(text.slice(words[last]!.to, words[last]!.to + 4))) continue;
+    found.push({ from: surname.from, to: words[last]!.to, kind: 'surname first', role: 'citizen' });
+    i = last;
+  }
+  return found;
+}
+
+const TITLE = /(?<!\p{L})(?:[Hh]r|[Ff]ru|[Ff]rk|Mr|Mrs|Ms|Miss)\.?[ \u00a0]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/gu;
 const ROLE =
-  /(?<!\p{L})(?:borgeren|borger|ansøgeren|ansøger|klageren|barnet|eleven|patienten|beboeren|brugeren|pensionisten|the citizen|the applicant|the patient|the complainant)[ \u00a0]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/giu;
+  /(?<!\p{L})(?:borgeren|borger|ansøgeren|ansøger|klageren|klager|barnet|eleven|patienten|beboeren|brugeren|pensionisten|pårørende|the citizen|the applicant|the patient|the complainant)[ \u00a0]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/giu;
 const RELATIVES = new Set(['søn', 'datter', 'barn', 'børn', 'mor', 'far', 'mand', 'kone', 'hustru', 'kæreste', 'forældre', 'bror', 'søster', 'familie', 'son', 'daughter', 'child', 'mother', 'father', 'husband', 'wife']);
 
 function titlesAndRoles(text: string): PersonReference[] {
   const found: PersonReference[] = [];
   for (const match of text.matchAll(TITLE)) {
-    found.push({ from: match.index, to: match.index + match[0].length, kind: 'title', staff: false });
+    found.push({ from: match.index, to: match.index + match[0].length, kind: 'title', role: 'citizen' });
   }
   for (const match of text.matchAll(ROLE)) {
     const name = match[1]!;
     // The role is read in any case ("Borgeren", "borgeren"); the name must be capitalised.
     if (CAPITALISED.test(name) && (inList(name, 'first') || isSurname(name))) {
-      found.push({ from: match.index, to: match.index + match[0].length, kind: 'role', staff: false });
+      found.push({ from: match.index, to: match.index + match[0].length, kind: 'role', role: 'citizen' });
     }
   }
   return found;
@@ -107,75 +152,381 @@ function possessives(text: string, words: Token[]): PersonReference[] {
     const next = words[i + 1]!;
     if (CAPITALISED.test(word.text) && word.text.endsWith('s') && inList(word.text.slice(0, -1), 'first')
       && RELATIVES.has(next.text.toLowerCase()) && adjacent(text, word, next)) {
-      found.push({ from: word.from, to: next.to, kind: 'possessive', staff: false });
+      found.push({ from: word.from, to: next.to, kind: 'possessive', role: 'citizen' });
     }
   }
   return found;
 }
 
-// Words that name someone's job or office. A name right after one ("klagekoordinator Lise Holm",
-// "leder Hanne Jensen"), or after "kontakt", is staff, a contact or an official.
-const STAFF_WORDS =
-  /(?:leder|lederen|chef|chefen|direktør|forstander|koordinator|konsulent|medarbejder|sygeplejerske|plejerske|læge|lægen|psykolog|psykiater|rådgiver|kontaktperson|borgmester|rådmand|formand|formanden|sekretær|jurist|advokat|pædagog|terapeut|assistent|hjælper|sagsbehandler|visitator|tilsynsførende|inspektør|revisor|medlem|politiker|minister|ombudsmand|kontakt|att|attn|manager|nurse|doctor|officer|coordinator|caseworker|councillor|mayor|director|chair|spokesperson|talsperson)$/i;
-const STAFF_AFTER = /^(?:,|[ \t]\(|[ \t]–|[ \t]-)[ \t]*(?:\p{L}+[ -])?(?:leder|chef|direktør|koordinator|konsulent|medarbejder|sygeplejerske|læge|psykolog|rådgiver|sagsbehandler|formand|borgmester|medlem|manager|nurse|officer|coordinator|caseworker)/iu;
-const CONTACT_AFTER = /^[^.\n]{0,30}?(?:tlf|telefon|e-?mail|mail:|@|phone)/i;
-// A council member with a party letter, as minutes name them: "Jens Nielsen (C)".
-const PARTY_LETTER_AFTER = /^[ \t]?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG)\)/u;
-// Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
-const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet))(?!\p{L})/u;
-const STAFF_PREDICATE = /^[ \t]+(?:er|var|bliver|is|was)[ \t]+(?:\p{Ll}+[ \t]+)?(?:leder|chef|direktør|ansat|medarbejder|konsulent|formand|koordinator|sagsbehandler|manager|director|head)/iu;
+// ---------------------------------------------------------------------------------------------
+// Names inside other names: "Carl Nielsens Allé", "Kong Frederiks Skole", "Sankt Josephs Hospital".
+
+const PLACE_WORDS =
+  /^[ \u00a0]+(?:Allé|Alle|Vej|Gade|Plads|Torv|Stræde|Boulevard|Vænge|Park|Have|Bakke|Plejecenter|Plejehjem|Skole|Gymnasium|Hospital|Sygehus|Center|Centret|Kirke|Hus|Huset|Gård|Fond|Fonden|Børnehave|Vuggestue|Institut|Kollegium|Bibliotek|Apotek|Klinik|Bo|Bosted|Minde|Stiftelse|Legat|Pris|Prisen|Selskab|Selskabet)(?!\p{L})/u;
+const ROYAL_OR_SAINT_BEFORE = /(?:Kong|Dronning|Prins|Prinsesse|Sankt|Skt\.|St\.)[ \u00a0]+$/u;
+
+/** A name that is part of a place's or an institution's name. */
+function insideAnotherName(text: string, reference: PersonReference): boolean {
+  if (reference.kind !== 'name' && reference.kind !== 'title') return false;
+  const after = text.slice(reference.to, reference.to + 16);
+  if (PLACE_WORDS.test(after)) return true;
+  // A possessive name before a capitalised word names a thing: "Jens Hansens Plejecenter".
+  if (text[reference.to - 1] === 's' && /^[ \u00a0]\p{Lu}\p{Ll}/u.test(after) && !/^[ \u00a0](?:Og|I|På)\b/u.test(after)) return true;
+  return ROYAL_OR_SAINT_BEFORE.test(text.slice(Math.max(0, reference.from - 12), reference.from));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles, from what stands beside a name on its line.
+
+// The shape of a job title or office: a noun ending in one of these, alone or in a compound
+// ("afdelingschef", "demenskonsulent", "PPR-psykolog", "SSP-konsulent"), in any inflection.
+const TITLE_ENDINGS = new Set([
+  'chef', 'leder', 'læge', 'konsulent', 'rådgiver', 'koordinator', 'direktør', 'sygeplejerske', 'plejerske',
+  'terapeut', 'psykolog', 'psykiater', 'medarbejder', 'formand', 'forkvinde', 'forperson', 'borgmester',
+  'rådmand', 'sekretær', 'jurist', 'advokat', 'pædagog', 'assistent', 'hjælper', 'sagsbehandler', 'visitator',
+  'tilsynsførende', 'inspektør', 'revisor', 'medlem', 'politiker', 'minister', 'ombudsmand', 'forsker', 'professor',
+  'lektor', 'adjunkt', 'forstander', 'forstanderinde', 'jordemoder', 'specialist', 'ekspert', 'analytiker', 'økonom',
+  'kontaktperson', 'ordfører', 'talsperson', 'talskvinde', 'talsmand', 'præst', 'rektor', 'underviser', 'vejleder',
+  'fuldmægtig', 'planlægger', 'ingeniør', 'arkitekt', 'redaktør', 'journalist', 'ansvarlig', 'repræsentant',
+  'mentor', 'supervisor', 'farmaceut', 'ambassadør', 'bestyrer', 'administrator', 'formidler', 'kommunikatør',
+  'visitator', 'myndighedsrådgiver', 'socialrådgiver', 'prorektor', 'dekan', 'stiftamtmand', 'kommissær',
+  // English offices, as whole words or compounds.
+  'dr', 'prof', 'manager', 'nurse', 'doctor', 'physician', 'officer', 'coordinator', 'caseworker', 'councillor',
+  'mayor', 'director', 'chair', 'chairman', 'chairwoman', 'spokesperson', 'researcher', 'consultant', 'ceo',
+  'adviser', 'advisor', 'secretary', 'lecturer', 'psychologist', 'psychiatrist', 'therapist', 'head',
+]);
+const TITLE_INFLECTIONS = ['', 'en', 'n', 'e', 'er', 'erne', 'ne', 'ens', 's', 'es', 'ernes'];
+// Compounds that end like a title and name no office.
+const NOT_TITLES = /(?:familie|bestyrelses?)?medlem(?:s|met)?$|^(?:famille|besøgs|venne)/u;
+const LONGEST_ENDING = Math.max(...[...TITLE_ENDINGS].map((ending) => ending.length));
+
+/** A word shaped like a job title: it ends in an office noun, in any inflection ("Overlægen", "PPR-psykolog"). */
+export function isTitleWord(written: string): boolean {
+  const word = written.toLowerCase().replace(/[.,:;]+$/u, '');
+  if (word.length < 2 || (word.endsWith('medlem') && word !== 'medlem' && NOT_TITLES.test(word))) return false;
+  for (const inflection of TITLE_INFLECTIONS) {
+    if (!word.endsWith(inflection)) continue;
+    const stem = word.slice(0, word.length - inflection.length);
+    for (let length = 2; length <= Math.min(LONGEST_ENDING, stem.length); length++) {
+      if (TITLE_ENDINGS.has(stem.slice(-length))) return true;
+    }
+  }
+  return false;
+}
+
+const PREPOSITIONS = new Set(['i', 'for', 'hos', 'på', 'ved', 'af', 'fra', 'til', 'under', 'in', 'at', 'of']);
+const SPEECH_WORDS = new Set([
+  'siger', 'sagde', 'fortæller', 'fortalte', 'udtaler', 'udtalte', 'forklarer', 'forklarede', 'understreger', 'understregede',
+  'påpeger', 'påpegede', 'tilføjer', 'tilføjede', 'svarer', 'svarede', 'uddyber', 'uddybede', 'konstaterer', 'konstaterede',
+  'vurderer', 'vurderede', 'skriver', 'skrev', 'ifølge', 'citat', 'says', 'said', 'explains', 'explained', 'adds', 'added',
+  'notes', 'noted', 'writes', 'wrote', 'lyder det fra', 'according to', 'interview med', 'interviewed',
+]);
+const CONTACT_WORDS = new Set(['kontakt', 'kontakte', 'kontaktes', 'att', 'attn', 'v', 'c/o', 'contact']);
+const MODIFIERS = new Set([
+  'ny', 'nye', 'nyansat', 'nyudnævnt', 'nyudnævnte', 'en', 'et', 'den', 'konstitueret', 'konstituerede', 'fungerende', 'adm.',
+  'administrerende', 'ledende', 'daglig', 'faglig', 'tidligere', 'kommunens', 'regionens', 'centrets', 'afdelingens',
+  'the', 'a', 'an', 'senior', 'chief', 'associate', 'assistant', 'deputy', 'vice',
+]);
+
+/** The last words of a stretch, without the punctuation that joins them to a name. */
+function lastWords(stretch: string, count: number): string[] {
+  return stretch.trimEnd().split(/[\s\u00a0]+/u).filter(Boolean).slice(-count);
+}
 
 /**
- * Whether a name is staff, by what stands beside it on the same line: a job title before or after,
- * contact details, a party letter. Nothing across a line break counts, nor across a table cell's
- * edge (written " | "), so the same name reads the same in a parsed block and in a file's readable view.
+ * A title right before a name, alone ("overlæge Jens Holm", "Afdelingsleder: X") or with its
+ * organisation ("afdelingschef i Sundhedsdatastyrelsen Mette Keis Jepsen", "adm. direktør i
+ * Kræftens Bekæmpelse, Jesper Fisker", "leder af Sundhedshuset, X"). With an organisation, the
+ * word before the name must be a capitalised name or end in a comma, so "sygeplejersken fra
+ * hjemmeplejen besøgte Jens Hansen" gives the visitor no title.
  */
-function isStaff(text: string, reference: PersonReference): boolean {
-  const line = text.slice(Math.max(0, reference.from - 60), reference.from);
-  const before = line.slice(line.lastIndexOf('\n') + 1).replace(/[ \t\u00a0:,.|]+$/, '');
-  const previousWord = /[\p{L}-]+$/u.exec(before)?.[0] ?? '';
-  if (previousWord && STAFF_WORDS.test(previousWord)) return true;
-  const rest = text.slice(reference.to, reference.to + 80);
-  const after = rest.slice(0, rest.indexOf('\n') === -1 ? rest.length : rest.indexOf('\n'));
-  return STAFF_AFTER.test(after) || CONTACT_AFTER.test(after) || STAFF_PREDICATE.test(after) || PARTY_LETTER_AFTER.test(after) || REPRESENTATIVE_AFTER.test(after);
+function titleBefore(stretch: string): boolean {
+  const words = lastWords(stretch, 8);
+  const last = words.at(-1);
+  if (!last) return false;
+  if (isTitleWord(last.replace(/[,:]$/u, ''))) return true;
+  if (!last.endsWith(',') && !/^\p{Lu}/u.test(last)) return false;
+  for (let k = words.length - 3; k >= 0; k--) {
+    if (isTitleWord(words[k]!) && PREPOSITIONS.has(words[k + 1]!.toLowerCase())) return true;
+  }
+  return false;
+}
+
+// What joins a title after a name: a comma, a bracket or a dash, and "der er", "som er", "er".
+const TITLE_AFTER_JOIN =
+  /^(?:[ \u00a0]*(?:[,(–—:]|-(?= ))[ \u00a0]*(?:(?:der|som|who)[ \u00a0]+(?:er|var|bliver|blev|arbejder[ \u00a0]+som|is|was|works[ \u00a0]+as)[ \u00a0]+)?|[ \u00a0]+(?:(?:der|som|who)[ \u00a0]+)?(?:er|var|bliver|blev|arbejder[ \u00a0]+som|is|was|works[ \u00a0]+as)[ \u00a0]+)/u;
+
+/** A title after a name: "X, overlæge", "X, der er demenskonsulent", "X er ny afdelingsleder", "X (PPR-psykolog)". */
+function titleAfter(stretch: string): boolean {
+  const join = TITLE_AFTER_JOIN.exec(stretch);
+  if (!join) return false;
+  const words = stretch.slice(join[0].length, join[0].length + 80).split(/[\s\u00a0]+/u, 4);
+  for (const word of words) {
+    const bare = word.replace(/[,.;:)]+$/u, '');
+    if (isTitleWord(bare)) return true;
+    // "Sundhedsstyrelsens direktør", "kommunens nye leder".
+    if (!MODIFIERS.has(bare.toLowerCase()) && !/^\p{Lu}\p{L}+s$/u.test(bare)) return false;
+  }
+  return false;
+}
+
+function endsWithPhrase(stretch: string, phrases: ReadonlySet<string>): boolean {
+  const words = lastWords(stretch.toLowerCase().replace(/[,:.]+[\s\u00a0]*$/u, ''), 3);
+  for (let count = 1; count <= words.length; count++) {
+    if (phrases.has(words.slice(-count).join(' '))) return true;
+  }
+  return false;
+}
+
+const CONTACT_AFTER = /^[^.\n]{0,30}?(?:tlf|telefon|e-?mail|mail:|@|phone)/i;
+// Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
+const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet|regionen|hospitalet|universitet|universitetet))(?!\p{L})/u;
+// "X udtaler", "X siger, at …".
+const SPEECH_AFTER =
+  /^(?:[ \u00a0]*,)?[ \u00a0]+(?:siger|sagde|fortæller|fortalte|udtaler|udtalte|forklarer|forklarede|understreger|påpeger|tilføjer|svarer|uddyber|konstaterer|vurderer|skriver|mener|says|said|explains|adds|notes|writes|believes)(?!\p{L})/iu;
+// The author of a text: "Af Jens Hansen", "Skrevet af", "Forfatter: …", "by Jane Smith".
+const AUTHOR_BEFORE = /^[ \t#*_>-]*(?:af|skrevet af|forfatter(?:e)?|udarbejdet af|redaktør|redigeret af|vejleder|tekst|foto|by|author(?:s)?|written by)[ \u00a0]*:?[ \u00a0]*$/iu;
+
+// A council member with a party letter, as minutes name them: "Jens Nielsen (C)".
+const PARTY_LETTER_AFTER = /^[ \t]?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG|løsgænger)\)/u;
+// A member speaking in the minutes: "Jens Nielsen orienterede om", "… spurgte til".
+const COUNCIL_VERB_AFTER =
+  /^[ \u00a0]+(?:orienterede|spurgte|gjorde[ \u00a0]+opmærksom|foreslog|oplyste|bemærkede|tilkendegav|redegjorde|fremlagde|anbefalede|ønskede[ \u00a0]+at|deltog|motiverede|stillede|præsenterede|takkede|bød|indledte|afsluttede|konkluderede|tog[ \u00a0]+forbehold|stemte|erklærede|opfordrede|kommenterede|supplerede)(?!\p{L})/iu;
+// A line that lists who attended: "Til stede: …", "Afbud: …".
+const ATTENDANCE =
+  /^[ \t#*_-]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|fravær|medlemmer|deltog|deltog ikke|desuden deltog|referent|mødeleder|ordstyrer|present|absent|apologies|attendees)[ \t*_]*:/iu;
+
+/** How far back or ahead on a line a role's words may stand. */
+const REACH = 120;
+
+function lineBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - REACH), at);
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
+function lineAfter(text: string, at: number): string {
+  const after = text.slice(at, at + REACH);
+  const newline = after.indexOf('\n');
+  return newline === -1 ? after : after.slice(0, newline);
+}
+
+/**
+ * The role of a reference by what stands beside it on the same line: a job title before or after,
+ * a quote's verb, contact details, a party letter, an attendance list. Nothing across a line break
+ * counts, nor across a table cell's edge (written " | "), so the same name reads the same in a
+ * parsed block and in a file's readable view.
+ */
+function roleBeside(text: string, reference: PersonReference): PersonRole {
+  if (reference.kind === 'cpr' || reference.kind === 'role' || reference.kind === 'possessive') return 'citizen';
+  const before = lineBefore(text, reference.from);
+  const cell = before.slice(before.lastIndexOf(' | ') + 1);
+  const after = lineAfter(text, reference.to);
+  const afterInCell = after.includes(' | ') ? after.slice(0, after.indexOf(' | ')) : after;
+  if (reference.kind === 'title') {
+    // "hr. Jensen" is a citizen unless an office follows: "fru Holm, overlæge".
+    return titleAfter(afterInCell) ? 'staff' : 'citizen';
+  }
+  if (titleBefore(cell) || titleAfter(afterInCell) || CONTACT_AFTER.test(afterInCell) || endsWithPhrase(cell, CONTACT_WORDS) || REPRESENTATIVE_AFTER.test(afterInCell)) return 'staff';
+  if (PARTY_LETTER_AFTER.test(after) || COUNCIL_VERB_AFTER.test(afterInCell) || ATTENDANCE.test(before)) return 'council';
+  if (endsWithPhrase(cell, SPEECH_WORDS) || SPEECH_AFTER.test(afterInCell) || AUTHOR_BEFORE.test(before)) return 'speaker';
+  return 'citizen';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document's memory: a person shown once in a role keeps it wherever the document names them.
+
+/** A name as the document's memory knows it: its words, lower case, the possessive dropped. */
+function nameKey(text: string, reference: PersonReference): string | undefined {
+  if (reference.kind !== 'name' && reference.kind !== 'surname first') return undefined;
+  const written = text.slice(reference.from, reference.to);
+  let words = written.split(/[\s,]+/u).filter(Boolean);
+  if (reference.kind === 'surname first') words = [...words.slice(1), words[0]!];
+  const last = words.length - 1;
+  if (words[last]!.endsWith('s') && !inList(words[last]!, 'surname')) words[last] = words[last]!.slice(0, -1);
+  return words.join(' ').toLowerCase();
+}
+
+// A block that heads a list of attendees: "Til stede", "Deltagere:".
+const ATTENDANCE_HEAD = /^[ \t#*_]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*$/iu;
+/** An attendance list's entries are short: a name, a party letter, a role. */
+const LIST_ENTRY_LENGTH = 160;
+
+const memories = new WeakMap<readonly Segment[], Map<string, PersonRole>>();
+
+/** The roles the document gives its named people, learned from every segment once. */
+function documentRoles(document: readonly Segment[]): Map<string, PersonRole> {
+  const cached = memories.get(document);
+  if (cached) return cached;
+  const roles = new Map<string, PersonRole>();
+  let listedUnderHead = false;
+  for (const segment of document) {
+    const head = ATTENDANCE_HEAD.test(segment.text);
+    for (const reference of localReferences(segment)) {
+      const key = nameKey(segment.text, reference);
+      if (!key) continue;
+      const role = listedUnderHead && segment.text.length <= LIST_ENTRY_LENGTH && reference.role === 'citizen' ? 'council' : reference.role;
+      if (role !== 'citizen' && !roles.has(key)) roles.set(key, role);
+    }
+    // The short blocks after an attendance head are its list (Markdown list items, table rows).
+    if (head) listedUnderHead = true;
+    else if (segment.text.length > LIST_ENTRY_LENGTH) listedUnderHead = false;
+  }
+  memories.set(document, roles);
+  return roles;
+}
+
+const cache = new WeakMap<Segment, PersonReference[]>();
+
+/** The references of one segment with the roles its own text gives them. */
+function localReferences(segment: Segment): PersonReference[] {
+  const cached = cache.get(segment);
+  if (cached) return cached;
+  const { text } = segment;
+  const words = tokens(text);
+  const references = [...names(text, words), ...surnamesFirst(text, words), ...titlesAndRoles(text), ...possessives(text, words)]
+    .filter((reference) => !insideAnotherName(text, reference))
+    .map((reference) => ({ ...reference, role: roleBeside(text, reference) }));
+  references.sort((a, b) => a.from - b.from || b.to - a.to);
+  // A reference inside another ("Jens Peter" inside "Hansen, Jens Peter") is the same person.
+  let reach = -1;
+  const outer = references.filter((reference) => {
+    if (reference.to <= reach) return false;
+    reach = reference.to;
+    return true;
+  });
+  attendanceLines(text, outer);
+  thesisAuthors(text, outer);
+  cache.set(segment, outer);
+  return outer;
+}
+
+// The title page of a thesis or report: its author's name stands on a line of its own.
+const THESIS_LABELS = /(?<!\p{L})(?:vejleder|studieretning|studienummer|speciale|kandidatspeciale|afhandling|hovedopgave|bachelorprojekt|supervisor|thesis|dissertation)(?!\p{L})/iu;
+
+/** On a thesis's or report's title page, a name on a line of its own is the author's. */
+function thesisAuthors(text: string, references: PersonReference[]): void {
+  if (references.length === 0 || !THESIS_LABELS.test(text.slice(0, 1000))) return;
+  for (const reference of references) {
+    if (reference.role !== 'citizen' || reference.kind !== 'name') continue;
+    if (lineBefore(text, reference.from).trim() === '' && lineAfter(text, reference.to).trim() === '') reference.role = 'speaker';
+  }
+}
+
+/**
+ * In raw text (a plain-text file, a PDF page), the lines after an attendance head ("Til stede:")
+ * list members until a blank line: their names are council members.
+ */
+function attendanceLines(text: string, references: PersonReference[]): void {
+  if (references.length === 0 || !/til stede|tilstede|deltagere|fremmødte|afbud|fraværende|present|absent|attendees/i.test(text)) return;
+  const heads = /(?:^|\n)[ \t#*_-]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*(?=\n)/giu;
+  let index = 0;
+  for (const head of text.matchAll(heads)) {
+    const start = head.index + head[0].length;
+    const blank = text.indexOf('\n\n', start);
+    const end = blank === -1 ? text.length : blank;
+    while (index < references.length && references[index]!.from < start) index++;
+    for (let k = index; k < references.length && references[k]!.from < end; k++) {
+      const reference = references[k]!;
+      if (reference.role === 'citizen' && lineAfter(text, reference.to).length + lineBefore(text, reference.from).length <= LIST_ENTRY_LENGTH) {
+        reference.role = 'council';
+      }
+    }
+  }
 }
 
 /** How far from a term a prefilter looks for a person: more than any sentence a scope holds. */
 export const PERSON_REACH = 2000;
 
 /**
- * True when a reference to a citizen (not staff) stands within PERSON_REACH characters of one of
- * `positions` in `text`: the cheap test on a file's readable view for the rules that need a person
- * beside a term. Staff is judged by the same line in both, so the view is never stricter.
+ * True when a reference to a citizen stands within PERSON_REACH characters of one of `positions`
+ * in `text`: the cheap test on a file's readable view for the rules that need a person beside a
+ * term. Roles are judged by the same line in both, and the document's memory is not used here (it
+ * only ever turns citizens into others), so the view is never stricter than the segments.
  */
 export function personNear(text: string, positions: readonly number[], context: RuleContext): boolean {
-  let checkedUpTo = -1;
+  let checkedUpTo = 0;
   for (const position of positions) {
     const from = Math.max(0, position - PERSON_REACH, checkedUpTo);
     const to = Math.min(text.length, position + PERSON_REACH);
     if (to <= from) continue;
-    // Start and end the window on a line break or space, so no name is cut in two.
-    const start = from === 0 ? 0 : text.lastIndexOf(' ', from) + 1;
+    // Start the window on a space or line break near `from`, so no name is cut in two; a text
+    // without spaces starts where it is (no search back to the start of the file).
+    const space = Math.max(text.lastIndexOf(' ', from), text.lastIndexOf('\n', from));
+    const start = from === 0 ? 0 : space >= from - 100 ? space + 1 : from;
     const window: Segment = { kind: 'text', text: text.slice(start, to), offset: 0 };
-    if (personReferences(window, context).some((person) => !person.staff)) return true;
-    checkedUpTo = Math.max(start, to - 40);
+    if (personReferences(window, { today: context.today }).some((person) => person.role === 'citizen')) return true;
+    checkedUpTo = Math.max(start, to - 100);
   }
   return false;
 }
 
-const cache = new WeakMap<Segment, PersonReference[]>();
+const withRoles = new WeakMap<Segment, { document: readonly Segment[] | undefined; references: PersonReference[] }>();
 
-/** Every reference to a person in a segment, sorted, staff marked. Computed once per segment. */
+/**
+ * Every reference to a person in a segment, sorted, each with its role: the role its own line
+ * gives it, or the one the document gave the same name elsewhere (`context.document`).
+ */
 export function personReferences(segment: Segment, context: RuleContext): PersonReference[] {
-  const cached = cache.get(segment);
-  if (cached) return cached;
-  const { text } = segment;
-  const words = tokens(text);
-  const references = [...names(text, words), ...titlesAndRoles(text), ...possessives(text, words)].map((reference) =>
-    reference.kind === 'cpr' ? reference : { ...reference, staff: isStaff(text, reference) },
-  );
-  for (const match of cprMatches(segment, context)) references.push({ from: match.from, to: match.to, kind: 'cpr', staff: false });
-  references.sort((a, b) => a.from - b.from || b.to - a.to);
-  cache.set(segment, references);
+  const cached = withRoles.get(segment);
+  if (cached && cached.document === context.document) return cached.references;
+  const roles = context.document ? documentRoles(context.document) : undefined;
+  const references = localReferences(segment).map((reference) => {
+    if (reference.role !== 'citizen' || !roles) return reference;
+    const key = nameKey(segment.text, reference);
+    const remembered = key === undefined ? undefined : roles.get(key);
+    return remembered ? { ...reference, role: remembered } : reference;
+  });
+  const numbers = cprMatches(segment, context);
+  for (const match of numbers) references.push({ from: match.from, to: match.to, kind: 'cpr', role: 'citizen' });
+  if (numbers.length > 0) references.sort((a, b) => a.from - b.from || b.to - a.to);
+  withRoles.set(segment, { document: context.document, references });
   return references;
 }
+
+// A letter's head names its sender: a line that is only a name, or "Fra: Jens Hansen".
+const SENDER_LABEL = /^[ \t*_>-]*(?:fra|afsender|navn|name|from|sender|klager|ansøger|underskrevet)[ \t*_]*:[ \t]*/iu;
+/** How far into a document its head reaches. */
+const HEAD_LENGTH = 600;
+const senders = new WeakMap<readonly Segment[], boolean>();
+
+function namesSender(line: string, context: RuleContext): boolean {
+  const label = SENDER_LABEL.exec(line);
+  const entry = (label ? line.slice(label[0].length) : line).trim().replace(/[,.]$/u, '');
+  if (entry.length === 0 || entry.length > 60) return false;
+  const people = personReferences({ kind: 'text', text: entry, offset: 0 }, { today: context.today });
+  // The line names the person and nothing else (an address follows on the next line).
+  return people.some((person) => person.role === 'citizen' && person.kind !== 'cpr' && (label !== null || (person.from === 0 && person.to >= entry.length - 1)));
+}
+
+/**
+ * Whether the document is a citizen's own letter: its head (its first lines) holds a line that is
+ * only a citizen's name, or a "Fra:" line naming one. Then "jeg klager over …" in it is theirs.
+ */
+export function namesItsSender(context: RuleContext): boolean {
+  const document = context.document;
+  if (!document) return false;
+  const cached = senders.get(document);
+  if (cached !== undefined) return cached;
+  let seen = 0;
+  let named = false;
+  for (const segment of document) {
+    if (seen >= HEAD_LENGTH || named) break;
+    for (const line of segment.text.slice(0, HEAD_LENGTH - seen).split('\n')) {
+      if (namesSender(line, context)) {
+        named = true;
+        break;
+      }
+    }
+    seen += segment.text.length;
+  }
+  senders.set(document, named);
+  return named;
+}
+
+/** The same test on a file's readable view, for a prefilter: does its head name a sender? */
+export function headNamesSender(view: string, context: RuleContext): boolean {
+  return view.slice(0, HEAD_LENGTH).split('\n').some((line) => namesSender(line, context));
+}
+
+/** A first-person sentence: the writer speaks of themself. */
+export const FIRST_PERSON = /(?<!\p{L})(?:jeg|mig|min|mit|mine|I|my|me)(?!\p{L})/u;

@@ -16,11 +16,22 @@ export interface Scope {
   to: number;
 }
 
+/** A scope is never longer than this: text extracted from a PDF may have no full stop on a page. */
+export const LONGEST_SCOPE = 500;
+/** How far back from a full stop its word may start. */
+const LONGEST_ABBREVIATION = 12;
+
 function endsWithAbbreviation(text: string, dot: number): boolean {
-  const start = Math.max(text.lastIndexOf(' ', dot - 1), text.lastIndexOf('\n', dot - 1), text.lastIndexOf('(', dot - 1)) + 1;
+  let start = dot;
+  while (start > 0 && dot - start < LONGEST_ABBREVIATION && !/[\s(]/u.test(text[start - 1]!)) start--;
   const word = text.slice(start, dot).toLowerCase();
   // An initial ("J. Hansen"); a number before a capital ends a sentence (Danish months are lower case).
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
+}
+
+function hasText(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (!/\s/u.test(text[at]!)) return true;
+  return false;
 }
 
 /**
@@ -34,19 +45,39 @@ export function sentences(text: string, from = 0, to = text.length): Scope[] {
     const ch = text[at]!;
     if ((ch === '.' || ch === '!' || ch === '?') && /^\s+[\p{Lu}\d"“«(]/u.test(text.slice(at + 1, at + 4))) {
       if (ch === '.' && endsWithAbbreviation(text, at)) continue;
-      if (text.slice(start, at + 1).trim()) result.push({ from: start, to: at + 1 });
+      if (hasText(text, start, at + 1)) result.push({ from: start, to: at + 1 });
       start = at + 1;
     }
   }
-  if (text.slice(start, to).trim()) result.push({ from: start, to });
+  if (hasText(text, start, to)) result.push({ from: start, to });
   return result;
 }
 
-/** A unit of text: short ones whole, longer ones sentence by sentence. */
+/** A stretch longer than LONGEST_SCOPE, cut at line breaks, then at spaces. */
+function capped(text: string, scope: Scope, into: Scope[]): void {
+  let start = scope.from;
+  while (scope.to - start > LONGEST_SCOPE) {
+    const window = text.slice(start, start + LONGEST_SCOPE);
+    let cut = window.lastIndexOf('\n');
+    if (cut < LONGEST_SCOPE / 4) cut = window.lastIndexOf(' ');
+    if (cut < LONGEST_SCOPE / 4) cut = LONGEST_SCOPE;
+    if (hasText(text, start, start + cut)) into.push({ from: start, to: start + cut });
+    start += cut;
+  }
+  if (hasText(text, start, scope.to)) into.push({ from: start, to: scope.to });
+}
+
+/** A unit of text: short ones whole, longer ones sentence by sentence, none longer than LONGEST_SCOPE. */
 function unit(text: string, from: number, to: number, into: Scope[]): void {
-  if (!text.slice(from, to).trim()) return;
-  if (to - from <= SHORT_PARAGRAPH) into.push({ from, to });
-  else into.push(...sentences(text, from, to));
+  if (!hasText(text, from, to)) return;
+  if (to - from <= SHORT_PARAGRAPH) {
+    into.push({ from, to });
+    return;
+  }
+  for (const sentence of sentences(text, from, to)) {
+    if (sentence.to - sentence.from <= LONGEST_SCOPE) into.push(sentence);
+    else capped(text, sentence, into);
+  }
 }
 
 /**
@@ -62,11 +93,17 @@ export function scopes(text: string, block: boolean): Scope[] {
     return result;
   }
   let start = 0;
+  // Whether text[start, at) holds more than white space, kept as lines are read (no rescans).
+  let started = false;
+  let lineStart = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    started ||= hasText(text, lineStart, at);
+    lineStart = at + 1;
     const next = text.slice(at + 1, at + 40);
-    if (/^[ \t]*\p{Ll}/u.test(next) && text.slice(start, at).trim()) continue;
+    if (/^[ \t]*\p{Ll}/u.test(next) && started) continue;
     unit(text, start, at, result);
     start = at + 1;
+    started = false;
   }
   unit(text, start, text.length, result);
   return result;
