@@ -33,7 +33,7 @@ const FILED_BEFORE =
   /^\s+(?:(?:har|have|has|had|også|igen|nu|selv|formelt|skriftligt|i dag|indgivet|indgav|sendt|sendte|filed|lodged|submitted|made|en|et|a|an)\s+)*$/i;
 const FILED = /indgivet|indgav|sendt|sendte|filed|lodged|submitted|made/i;
 // A clause break: the complainant named before a verb must stand in the verb's clause.
-const CLAUSE_BREAK = /[.!?;:|]|,\s*(?:hvor|men|mens|som|der|da|fordi|selvom|hvis|når|where|but|while|who|which|because)(?!\p{L})/iu;
+const CLAUSE_BREAK = /[!?;|]|[.:](?=\s+\p{Lu})|,\s*(?:hvor|men|mens|som|der|da|fordi|selvom|hvis|når|where|but|while|who|which|because)(?!\p{L})/u;
 const VERB_REACH = 90;
 // "hendes klage", "hans anke", "their complaint": whose it is, said by a pronoun.
 const POSSESSIVE_PRONOUN_BEFORE = /(?:^|[^\p{L}])(?:hans|hendes|deres|his|her|their)\s+$/iu;

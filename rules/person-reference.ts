@@ -278,7 +278,8 @@ function endsWithPhrase(stretch: string, phrases: ReadonlySet<string>): boolean 
   return false;
 }
 
-const CONTACT_AFTER = /^[^.\n]{0,30}?(?:tlf|telefon|e-?mail|mail:|@|phone)/i;
+// Contact details after a name: "Mette Hansen, tlf. 12 34 56 78", "(mh@kommune.dk)", "e-mail: …".
+const CONTACT_AFTER = /^[^.\n]{0,30}?(?:(?<!\p{L})(?:tlf|telefon|telefonnummer|phone|mobil|direkte)\.?:?[ \u00a0]*(?:nr\.?[ \u00a0]*)?[+\d]|(?<!\p{L})e-?mail:|[\w.-]@[\w-]+\.)/iu;
 // Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
 const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet|regionen|hospitalet|universitet|universitetet))(?!\p{L})/u;
 // "X udtaler", "X siger, at …".
@@ -529,4 +530,4 @@ export function headNamesSender(view: string, context: RuleContext): boolean {
 }
 
 /** A first-person sentence: the writer speaks of themself. */
-export const FIRST_PERSON = /(?<!\p{L})(?:jeg|mig|min|mit|mine|I|my|me)(?!\p{L})/u;
+export const FIRST_PERSON = /(?<!\p{L})(?:[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Mm]ine|I|[Mm]y|[Mm]e)(?!\p{L})/u;

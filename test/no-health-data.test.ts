@@ -74,6 +74,60 @@ describe('not health data about a person', () => {
   });
 });
 
+describe('people in their roles: only a citizen’s health data is a finding', () => {
+  it.each<[string, string, Found[]]>([
+    ['a surname-first case list', 'Hansen, Jens – KOL', [[16, 19, 'error']]],
+    ['a surname-first entry with a birth year', 'Damgaard-Lund, Else (f. 1944) – demens', [[33, 39, 'error']]],
+    ['a citizen who lives on a street named after someone', 'Jens Hansen har KOL og bor på Carl Nielsens Allé.', [[17, 20, 'error']]],
+    ['an aid granted to a citizen', 'Jens Hansen har fået bevilget en rollator.', [[34, 42, 'error']]],
+    ['a title in brackets after borgeren', 'Borgeren (hr. Madsen) har diabetes.', [[27, 35, 'error']]],
+    ['a title with a name the lists do not know', 'Ms Okafor was diagnosed with diabetes.', [[15, 24, 'error']]],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a speaker with a title, an organisation and a comma', '- Kræft rammer hver tredje, siger adm. direktør i Kræftens Bekæmpelse, Jesper Fisker.'],
+    ['ifølge a head of department, "der er" and the title', 'Årsagen er ifølge Mette Keis Jepsen, der er afdelingschef i Sundhedsdatastyrelsen, at ældre har højere risiko for at få en kræftsygdom'],
+    ['a group and a speaking consultant', 'Vi har tilbud til borgere med demens, fortæller demenskonsulent Erla Buhl.'],
+    ['a group and a named helper', 'Mange ældre med KOL får hjælp af Jens Hansen.'],
+    ['a nursing home named after someone', 'Beboerne på Anne Maries Plejecenter har demens.'],
+    ['a council member asking about a group', 'Til stede: Jens Nielsen (A), Mette Lund (V)\n\nMette Lund spurgte til ventelisten for borgere med demens.'],
+    ['an order confirmation holds no cancer', 'Jens Hansen har ordrebekræftelse nr. 2231.'],
+    ['a doctor’s research', 'Dr Anna Berg har forsket i lungekræft.'],
+    ['a new head of a dementia centre', 'Hanne Lund, der er ny leder af Demenscentret, har 20 års erfaring med demens.'],
+    ['a group named after the term', 'Jens Hansen underviser psykiatriske patienter i kunst.'],
+  ])('not: %s', (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('a speaker introduced with a title keeps the role when named again paragraphs later', () => {
+    const page = 'Det siger adm. direktør i Kræftens Bekæmpelse, Jesper Fisker.\n\nTallene stiger.\n\nJesper Fisker har selv arbejdet med kræft i 20 år.\n';
+    expect(found(page)).toEqual([]);
+    // Without the first paragraph, nothing says who he is.
+    expect(foundBy('no-health-data', 'Jesper Fisker har selv arbejdet med kræft i 20 år.\n')).toEqual([[37, 42, 'error']]);
+  });
+
+  it('a citizen’s own letter: first person under a head that names the sender', () => {
+    const letter = 'Jens Hansen\nSkovvej 3\n\nJeg har fået konstateret brystkræft og søger om tilskud.\n';
+    const report = scanText(letter, { filePath: 'brev.md', today: TODAY });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.place.start.line, finding.place.start.column, finding.severity])).toEqual([
+      ['no-health-data', 4, 26, 'error'],
+    ]);
+    // The same sentence on a page whose head names nobody is nobody's.
+    expect(found('Om os\n\nJeg har fået konstateret brystkræft og søger om tilskud.\n')).toEqual([]);
+  });
+
+  it('a CSV export of a visitation list: a name and a diagnosis in each row', () => {
+    const csv = 'Navn;Diagnose;Hjælpemiddel\nHansen, Jens;KOL;Iltapparat\nLund, Mette;Demens;Rollator\n';
+    const report = scanText(csv, { filePath: 'liste.csv', today: TODAY });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.place.start.line, finding.place.start.column, finding.severity])).toEqual([
+      ['no-health-data', 2, 14, 'error'],
+      ['no-health-data', 3, 13, 'error'],
+    ]);
+  });
+});
+
 describe('options', () => {
   it('mode "any" reports every health term', () => {
     expect(found('Vi har et tilbud til borgere med blodprop.', { 'no-health-data': ['error', { mode: 'any' }] })).toEqual([[34, 42, 'error']]);

@@ -57,6 +57,62 @@ describe('not named complaints', () => {
   });
 });
 
+describe('complaints in their own words', () => {
+  it.each<[string, string, Found[]]>([
+    ['er utilfreds med, with the name in brackets', 'Borgeren (hr. Madsen) er utilfreds med hjemmeplejen.', [[26, 35, 'error']]],
+    ['henvendelse fra borger', 'Henvendelse fra borger Jensen vedr. madordningen.', [[1, 12, 'error']]],
+    ['har beklaget sig over', 'Mette Lund har beklaget sig over ventetiden.', [[16, 28, 'error']]],
+    ['klaget skriftligt og telefonisk', 'Jens Hansen har klaget skriftligt og telefonisk over visitationen.', [[17, 23, 'error']]],
+    ['hendes klage, the name in the sentence before', 'Borgeren Jens Hansen har sendt en mail. Hendes klage handler om rengøring.', [[48, 53, 'error']]],
+    ['a date and adverbs between the name and the verb', 'Hr. Madsen har i brev af 12. maj påklaget afgørelsen.', [[34, 42, 'error']]],
+    ['a title with a name the lists do not know', 'Ms Okafor has lodged a complaint about the service.', [[24, 33, 'error']]],
+    ['utilfredshed fra', 'Der er stor utilfredshed med hjemmeplejen fra Jens Hansen.', [[13, 25, 'error']]],
+    ['a possessive utilfredshed', 'Jens Hansens utilfredshed med hjemmeplejen er noteret.', [[14, 26, 'error']]],
+    ['a complaint in another clause: a warning', 'Jens Hansen bor på plejecentret, hvor flere har klaget over maden.', [[49, 55, 'warning']]],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a group is dissatisfied, a named speaker', 'Flere borgere er utilfredse med hjemmeplejen, siger Jens Holm.'],
+    ['a council member asks about dissatisfaction', 'Mette Lund (A) spurgte, om borgerne var utilfredse med ventetiden.'],
+    ['a middle name that holds "anke"', 'Deltagere: Jørgen Anker Simonsen, Gurli Nielsen'],
+    ['a phone number is no complaint', 'Mette Hansen, tlf. 12345678, tager imod henvendelser.'],
+    ['an enquiry without a sender', 'Jens Hansen besvarer henvendelser om madordningen.'],
+  ])('not: %s', (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('the complainant named by a label: table columns, keys, a letter’s head', () => {
+  const places = (text: string, filePath: string): [number, number, string][] =>
+    scanText(text, { filePath, today: TODAY })
+      .findings.filter((finding) => finding.ruleId === 'no-named-complaint')
+      .map((finding) => [finding.place.start.line, finding.place.start.column, finding.severity]);
+
+  it.each<[string, string, string, [number, number, string][]]>([
+    ['a Markdown table with a Klager column', 'klager.md', '| Dato | Klager | Emne |\n| --- | --- | --- |\n| 3. maj | Jens Hansen | Rengøring |\n', [[3, 12, 'error']]],
+    ['an HTML table with a Klager column', 'klager.html', '<table><thead><tr><th>Dato</th><th>Klager</th></tr></thead><tbody><tr><td>3. maj</td><td>Jens Hansen</td></tr></tbody></table>', [[1, 90, 'error']]],
+    ['a CSV export, a name the lists do not know', 'klager.csv', 'Dato;Klager;Emne\n03-05-2025;Jens Hansen;Rengøring\n04-05-2025;Okafor, Grace;Madordning\n', [[2, 12, 'error'], [3, 12, 'error']]],
+    ['a Navn column in a table about complaints', 'sager.md', '| Navn | Klagens emne |\n| --- | --- |\n| Jens Hansen | Rengøring |\n', [[3, 3, 'error']]],
+    ['front matter', 'sag.md', '---\nklager: Jens Hansen\n---\n\nSagen er afgjort.\n', [[2, 1, 'error']]],
+    ['a JSON key', 'sag.json', '{"klager": "Jens Hansen", "emne": "hjemmepleje"}', [[1, 3, 'error']]],
+    ['an English JSON key', 'case.json', '{"complainant": "Grace Okafor"}', [[1, 3, 'error']]],
+    ['a citizen’s own letter under a head that names them', 'brev.md', 'Jens Hansen\nSkovvej 3\n8000 Aarhus\n\nJeg klager over, at hjemmehjælpen ikke kommer.\n', [[5, 5, 'error']]],
+  ])('%s', (_name, filePath, text, expected) => {
+    expect(places(text, filePath)).toEqual(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['a table with a Navn column about something else', 'hold.md', '| Navn | Hold |\n| --- | --- |\n| Jens Hansen | Svømning |\n'],
+    ['a table of complaint statistics', 'tal.md', '| Område | Klager |\n| --- | --- |\n| Hjemmepleje | 12 |\n'],
+    ['an anonymised complainant', 'anonym.md', '| Dato | Klager |\n| --- | --- |\n| 3. maj | Borger A |\n'],
+    ['first person on a page with no sender', 'side.md', 'Om klager\n\nJeg klager over, at hjemmehjælpen ikke kommer, skriver mange.\n'],
+  ])('not: %s', (_name, filePath, text) => {
+    expect(places(text, filePath)).toEqual([]);
+  });
+});
+
 describe('messages', () => {
   it('say how to fix, and never name the person', () => {
     const [finding] = scanText('Klage fra Jens Hansen over hjemmeplejen', { filePath: 'a.md', today: TODAY }).findings;
