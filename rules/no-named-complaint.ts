@@ -125,8 +125,14 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.
   if (cell) return [finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true)];
   // A word inside a name is part of the name: the middle name "Anker" is no appeal.
-  const named = personReferences(segment, context).filter((person) => person.kind === 'name' || person.kind === 'surname first');
-  const terms = complaintTerms(text).filter((term) => !named.some((person) => term.from >= person.from && term.to <= person.to) && !(/^Anke/u.test(term.word) && /\p{L}[ \u00a0]$/u.test(text.slice(term.from - 2, term.from))));
+  const names = personReferences(segment, context).filter((person) => person.kind === 'name' || person.kind === 'surname first');
+  let nextName = 0;
+  const terms = complaintTerms(text).filter((term) => {
+    while (nextName < names.length && names[nextName]!.to <= term.from) nextName++;
+    const name = names[nextName];
+    if (name && term.from >= name.from && term.to <= name.to) return false;
+    return !(/^Anke/u.test(term.word) && /\p{L}[ \u00a0]$/u.test(text.slice(term.from - 2, term.from)));
+  });
   if (terms.length === 0) return [];
   const writer = namesItsSender(context);
   if (people.length === 0 && !writer) return [];

@@ -420,19 +420,25 @@ function thesisAuthors(text: string, references: PersonReference[]): void {
 function attendanceLines(text: string, references: PersonReference[]): void {
   if (references.length === 0 || !/til stede|tilstede|deltagere|fremmødte|afbud|fraværende|present|absent|attendees/i.test(text)) return;
   const heads = /(?:^|\n)[ \t#*_-]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*(?=\n)/giu;
+  const starts = [...text.matchAll(heads)].map((head) => head.index + head[0].length);
   let index = 0;
-  for (const head of text.matchAll(heads)) {
-    const start = head.index + head[0].length;
-    const blank = text.indexOf('\n\n', start);
-    const end = blank === -1 ? text.length : blank;
+  let blank = -1;
+  starts.forEach((start, k) => {
+    // A list runs to a blank line or the next head, so no reference is read twice; each blank
+    // line is searched for once.
+    if (blank < start) {
+      blank = text.indexOf('\n\n', start);
+      if (blank === -1) blank = text.length;
+    }
+    const end = Math.min(blank, starts[k + 1] ?? text.length);
     while (index < references.length && references[index]!.from < start) index++;
-    for (let k = index; k < references.length && references[k]!.from < end; k++) {
-      const reference = references[k]!;
+    for (; index < references.length && references[index]!.from < end; index++) {
+      const reference = references[index]!;
       if (reference.role === 'citizen' && lineAfter(text, reference.to).length + lineBefore(text, reference.from).length <= LIST_ENTRY_LENGTH) {
         reference.role = 'council';
       }
     }
-  }
+  });
 }
 
 /** How far from a term a prefilter looks for a person: more than any sentence a scope holds. */
