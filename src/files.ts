@@ -5,7 +5,7 @@ import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, UnreadableDocumentError, 
 import { readDocumentInPool } from './document-pool.js';
 import type { FileReport, Finding, Notice } from './finding.js';
 import { findingsIn } from './findings.js';
-import { formatOf, scanText, type ScanOptions } from './scan.js';
+import { formatOf, scanDocumentPart, scanText, type ScanOptions } from './scan.js';
 import { textSegment } from './segment.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -124,7 +124,7 @@ async function scanDocument(bytes: Uint8Array, filePath: string, extension: stri
   }
   const report: FileReport = { filePath, findings: [], notices: [], ...(document.pagesRead !== undefined ? { pagesRead: document.pagesRead } : {}) };
   for (const part of document.parts) {
-    for (const finding of scanText(part.text, { ...options, filePath, format: 'text' }).findings) {
+    for (const finding of scanDocumentPart(part, { ...options, filePath }).findings) {
       report.findings.push({
         ...finding,
         ...(part.page !== undefined ? { page: part.page } : {}),

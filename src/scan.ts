@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { delimitedSegments } from './adapters/delimited.js';
+import { documentPartSegments, type DocumentPart } from './adapters/document.js';
 import { htmlSegments } from './adapters/html.js';
 import { javascriptSegments } from './adapters/javascript.js';
 import { jsonSegments } from './adapters/json.js';
@@ -13,7 +15,7 @@ import { identitySegment, textSegment, type Segment } from './segment.js';
 import { applySuppressions } from './suppressions.js';
 
 
-export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'json' | 'xml' | 'javascript' | 'text';
+export type SourceFormat = 'markdown' | 'mdx' | 'html' | 'json' | 'xml' | 'javascript' | 'csv' | 'text';
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   '.md': 'markdown',
@@ -32,11 +34,13 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   '.js': 'javascript',
   '.mjs': 'javascript',
   '.cjs': 'javascript',
+  '.csv': 'csv',
+  '.tsv': 'csv',
 };
 // Read as they stand. TypeScript, JSX and components are the ESLint pack's to parse; CSS holds its
 // text in strings, comments and urls, all read as they stand.
 for (const extension of [
-  '.txt', '.yml', '.yaml', '.toml', '.csv', '.tsv', '.ts', '.mts', '.cts', '.jsx', '.tsx', '.vue',
+  '.txt', '.yml', '.yaml', '.toml', '.ts', '.mts', '.cts', '.jsx', '.tsx', '.vue',
   '.svelte', '.astro', '.njk', '.liquid', '.hbs', '.css', '.ics', '.vcf',
 ]) {
   FORMAT_BY_EXTENSION[extension] = 'text';
@@ -74,6 +78,7 @@ const FORMAT_NAMES: Record<SourceFormat, string> = {
   json: 'JSON',
   xml: 'XML',
   javascript: 'JavaScript',
+  csv: 'CSV',
   text: 'plain text',
 };
 
@@ -91,6 +96,8 @@ export function parseSegments(source: string, format: SourceFormat): Segment[] {
       return xmlSegments(source);
     case 'javascript':
       return javascriptSegments(source);
+    case 'csv':
+      return delimitedSegments(source);
     case 'text': {
       const segment = textSegment('text', source);
       return segment ? [segment] : [];
@@ -104,6 +111,20 @@ export function parseSegments(source: string, format: SourceFormat): Segment[] {
  */
 export function scanText(text: string, options: ScanOptions = {}): FileReport {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const format = options.format ?? formatOf(options.filePath ?? '') ?? 'text';
+  return scanSource(source, options, FORMAT_NAMES[format], () => parseSegments(source, format));
+}
+
+/**
+ * Scans one part of a document (a page, a sheet, the metadata) as plain text, but a sheet row by
+ * row, each row's cells under their column's header. Positions are in the part's text.
+ */
+export function scanDocumentPart(part: DocumentPart, options: Omit<ScanOptions, 'format'> = {}): FileReport {
+  return scanSource(part.text, options, FORMAT_NAMES.text, () => documentPartSegments(part));
+}
+
+/** Scans a source that `parse` cuts into segments, if any rule could match its readable view. */
+function scanSource(source: string, options: ScanOptions, formatName: string, parse: () => Segment[]): FileReport {
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
@@ -115,14 +136,13 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
     }
     return report;
   }
-  const format = options.format ?? formatOf(filePath) ?? 'text';
   let segments: Segment[];
   try {
-    segments = parseSegments(source, format);
+    segments = parse();
   } catch (error) {
     // Fail closed: what cannot be parsed is still read, as plain text.
     segments = parseSegments(source, 'text');
-    report.notices.push(parseFallbackNotice(FORMAT_NAMES[format], error));
+    report.notices.push(parseFallbackNotice(formatName, error));
   }
   // Rules that cannot match the file's view cannot match its segments: only the others run.
   const { findings, suppressed, notices } = applySuppressions(findingsIn(segments, source, { ...options, active: relevant }), source, {

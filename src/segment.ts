@@ -43,6 +43,36 @@ export interface TableCell {
   header: string;
 }
 
+/** A column's header as a rule reads it: the header cell's text, its runs of white space one space, trimmed. */
+export function columnHeader(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The cell text[from, to) under `header`, its white space at either end left out (an empty cell: from = to). */
+export function tableCell(text: string, from: number, to: number, header: string): TableCell {
+  while (from < to && /\s/.test(text[from]!)) from += 1;
+  while (to > from && /\s/.test(text[to - 1]!)) to -= 1;
+  return { from, to, header };
+}
+
+/**
+ * A table row's segment: source[from, to) read as `textSegment` reads it, one block, with its
+ * cells given as ranges of the source (in order) and placed in the segment's text.
+ */
+export function tableRowSegment(source: string, from: number, to: number, cells: readonly TableCell[]): Segment | undefined {
+  const segment = textSegment('text', source, from, to);
+  if (!segment) return undefined;
+  // Source offsets to offsets in the text, walking forward once: the cells come in order.
+  const starts = segment.starts;
+  let k = 0;
+  const indexOf = (offset: number): number => {
+    if (!starts) return offset - from;
+    while (k < starts.length && starts[k]! < offset) k += 1;
+    return k;
+  };
+  return { ...segment, block: true, cells: cells.map((cell) => tableCell(segment.text, indexOf(cell.from), indexOf(cell.to), cell.header)) };
+}
+
 export interface SourceRange {
   start: number;
   end: number;

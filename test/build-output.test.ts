@@ -25,7 +25,7 @@ describe('the formats of build output', () => {
     ['chunk.mjs', 'javascript'],
     ['styles.css', 'text'],
     ['robots.txt', 'text'],
-    ['data.csv', 'text'],
+    ['data.csv', 'csv'],
     ['page.tsx', 'text'],
   ])('%s is read as %s', (filePath, format) => {
     expect(formatOf(filePath)).toBe(format);

@@ -1,6 +1,7 @@
 // Documents a site attaches (PDF, Word, OpenDocument, Excel): each reader gives the text a person
 // could read out of one, in labelled parts. Knows document formats, decides nothing about what is
 // sensitive.
+import { tableRowSegment, textSegment, type Segment, type TableCell } from '../segment.js';
 
 export interface DocumentLimits {
   /** Pages of a PDF read at most; the rest is reported as not read. */
@@ -24,6 +25,40 @@ export interface DocumentPart {
   text: string;
   page?: number;
   kind?: 'metadata' | 'form field';
+  /** For a sheet: its rows, in order, each a stretch of `text` (one line) whose cells read their column's header. */
+  rows?: SheetRow[];
+}
+
+/** One row of a sheet: text[from, to) of its part, and its cells, with offsets into that stretch. */
+export interface SheetRow {
+  from: number;
+  to: number;
+  cells: TableCell[];
+}
+
+/**
+ * The segments of a document part: a sheet's rows one block segment each, with their cells; any
+ * other part (and any text between rows) read as plain text. Offsets are into `part.text`.
+ */
+export function documentPartSegments(part: DocumentPart): Segment[] {
+  const { text, rows } = part;
+  if (!rows) {
+    const segment = textSegment('text', text);
+    return segment ? [segment] : [];
+  }
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const row of rows) {
+    if (row.from < at || row.to < row.from || row.to > text.length) continue;
+    const between = textSegment('text', text, at, row.from);
+    if (between && between.text.trim() !== '') segments.push(between);
+    const segment = tableRowSegment(text, row.from, row.to, row.cells.map((cell) => ({ from: row.from + cell.from, to: row.from + cell.to, header: cell.header })));
+    if (segment) segments.push(segment);
+    at = row.to;
+  }
+  const rest = textSegment('text', text, at);
+  if (rest && rest.text.trim() !== '') segments.push(rest);
+  return segments;
 }
 
 export interface DocumentText {

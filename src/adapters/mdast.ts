@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { identitySegment, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { columnHeader, identitySegment, SegmentBuilder, tableCell, textSegment, type Segment } from '../segment.js';
 import { CELL_SEPARATOR, htmlWithin } from './html.js';
 import { rangeOf, type Positioned } from './unist-range.js';
 
@@ -10,8 +10,9 @@ const BLOCKS_OF_RUNNING_TEXT = new Set(['paragraph', 'heading']);
 
 /**
  * Segments of an mdast tree whose positions point into `source`: one text segment per paragraph,
- * heading or table cell (emphasis, links and escapes flattened away), and one per link or image
- * destination, code block, front matter block, raw HTML piece, JSX attribute and MDX expression.
+ * heading or table row (emphasis, links and escapes flattened away; a row's cells under their
+ * column headers), and one per link or image destination, code block, front matter block, raw
+ * HTML piece, JSX attribute and MDX expression.
  */
 export function mdastSegments(tree: Root, source: string): Segment[] {
   const segments: Segment[] = [];
@@ -68,6 +69,25 @@ export function mdastSegments(tree: Root, source: string): Segment[] {
     }
   };
 
+  // One block of text, its cells apart: a name in one cell, a diagnosis in the next. The header
+  // row's own cells have no header ('').
+  const tableRow = (row: AnyNode, headers: readonly string[]): Segment | undefined => {
+    const text = new SegmentBuilder('text', true);
+    const cells: [number, number][] = [];
+    (row.children ?? []).forEach((cell, index) => {
+      const start = rangeOf(cell)?.[0];
+      if (index > 0 && start !== undefined) text.appendSynthetic(CELL_SEPARATOR, start);
+      const from = text.length;
+      for (const child of cell.children ?? []) phrasing(child, text);
+      cells.push([from, text.length]);
+    });
+    const built = text.build();
+    if (!built) return undefined;
+    const segment = { ...built, cells: cells.map(([from, to], index) => tableCell(built.text, from, to, headers[index] ?? '')) };
+    segments.push(segment);
+    return segment;
+  };
+
   const visit = (node: AnyNode): void => {
     if (BLOCKS_OF_RUNNING_TEXT.has(node.type)) {
       const text = new SegmentBuilder('text', true);
@@ -76,16 +96,13 @@ export function mdastSegments(tree: Root, source: string): Segment[] {
       if (built) segments.push(built);
       return;
     }
-    if (node.type === 'tableRow') {
-      // One block of text, its cells apart: a name in one cell, a diagnosis in the next.
-      const text = new SegmentBuilder('text', true);
-      (node.children ?? []).forEach((cell, index) => {
-        const start = rangeOf(cell)?.[0];
-        if (index > 0 && start !== undefined) text.appendSynthetic(CELL_SEPARATOR, start);
-        for (const child of cell.children ?? []) phrasing(child, text);
+    if (node.type === 'table') {
+      // The first row is the header (GFM has one in every table): each later row's cells read it.
+      let headers: readonly string[] = [];
+      (node.children ?? []).forEach((row, index) => {
+        const built = tableRow(row, index === 0 ? [] : headers);
+        if (index === 0) headers = built?.cells?.map((cell) => columnHeader(built.text.slice(cell.from, cell.to))) ?? [];
       });
-      const built = text.build();
-      if (built) segments.push(built);
       return;
     }
     switch (node.type) {

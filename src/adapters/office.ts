@@ -3,7 +3,8 @@
 import JSZip from 'jszip';
 import type { Element, Nodes } from 'xast';
 import { CELL_SEPARATOR } from './html.js';
-import { UnreadableDocumentError } from './document.js';
+import { UnreadableDocumentError, type DocumentPart, type SheetRow } from './document.js';
+import { columnHeader } from '../segment.js';
 import { parseXml } from './xml.js';
 
 /** Opens a document's zip package; throws UnreadableDocumentError when it is none. */
@@ -194,4 +195,49 @@ export async function documentProperties(zip: JSZip): Promise<string> {
     }
   }
   return lines.filter(Boolean).join('\n');
+}
+
+/** A cell of a sheet as a reader shows it: its text, and its column (0 for A), empty cells counted. */
+export interface SheetCell {
+  column: number;
+  text: string;
+}
+
+/**
+ * A sheet as a part: each of `lines` one line of its text, its cells apart by " | ", and a row of
+ * the part whose cells read their column's header. Unless the sheet says which line heads it, the
+ * header is the first line with two cells or more that hold text (a title above it in A1 is no
+ * header), or without one, the first that holds any; it and the lines above it have no header ('').
+ */
+export function sheetPart(label: string, lines: readonly (readonly SheetCell[])[], options: SheetOptions = {}): DocumentPart {
+  const filled = (line: readonly SheetCell[]): number => line.filter((cell) => cell.text.trim() !== '').length;
+  let headerLine = options.headerLine ?? lines.findIndex((line) => filled(line) >= 2);
+  if (headerLine === -1) headerLine = lines.findIndex((line) => filled(line) >= 1);
+  const headers: string[] = [];
+  for (const cell of lines[headerLine] ?? []) headers[cell.column] ??= columnHeader(cell.text);
+  const texts: string[] = [];
+  const rows: SheetRow[] = [];
+  let offset = 0;
+  lines.forEach((line, index) => {
+    let length = 0;
+    const cells = line.map((cell, position) => {
+      if (position > 0) length += CELL_SEPARATOR.length;
+      const from = length;
+      length += cell.text.length;
+      return { from, to: length, header: index > headerLine ? (headers[cell.column] ?? '') : '' };
+    });
+    const text = line.map((cell) => cell.text).join(CELL_SEPARATOR);
+    texts.push(text);
+    if (line.length > 0) rows.push({ from: offset, to: offset + text.length, cells });
+    offset += text.length + 1;
+  });
+  const text = texts.join('\n');
+  return { label, text: options.more ? `${text}\n\n${options.more}` : text, rows };
+}
+
+export interface SheetOptions {
+  /** The line of the header, when the sheet says which (OpenDocument's header rows). */
+  headerLine?: number;
+  /** Text of the sheet outside its rows (a text box on it): after them, no row of the table. */
+  more?: string;
 }

@@ -3,8 +3,7 @@
 // about what is sensitive.
 import type { Element } from 'xast';
 import { UnreadableDocumentError, type DocumentPart, type DocumentText } from './document.js';
-import { CELL_SEPARATOR } from './html.js';
-import { childElements, documentProperties, firstChildElement, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
+import { childElements, documentProperties, firstChildElement, openPackage, partsNamed, sheetPart, textOf, xmlPart, type SheetCell, type TextVocabulary } from './office.js';
 
 const STRINGS: TextVocabulary = {
   text: new Set(['t', 'text']),
@@ -13,34 +12,54 @@ const STRINGS: TextVocabulary = {
   skip: new Set(['rPh']),
 };
 
-/** 3 for "A3", 10 for "C10": the row of a cell reference. */
-function rowOf(reference: string | undefined): number | undefined {
-  const match = /\d+$/.exec(reference ?? '');
-  return match ? Number(match[0]) : undefined;
+// Excel's last row.
+const MAX_ROWS = 1_048_576;
+
+/** The row and the column (0 for A) of a cell reference: 3 and 2 for "C3". */
+function positionOf(reference: string): { row?: number; column?: number } {
+  const match = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/.exec(reference);
+  if (!match) return {};
+  let column: number | undefined;
+  if (match[1]) {
+    column = 0;
+    for (const letter of match[1].toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+    column -= 1;
+  }
+  return { row: match[2] ? Number(match[2]) : undefined, column };
 }
 
-/** One line per row, at the row's number: line 3 of a sheet's text is its row 3. Cells apart by " | ". */
-function sheetText(sheet: Element, sharedStrings: readonly string[]): string {
-  const lines: string[] = [];
+/**
+ * One line per row, at the row's number: line 3 of a sheet's text is its row 3. Cells that hold
+ * text apart by " | ", each in the column its reference names (an empty cell shifts no column).
+ */
+function worksheetPart(label: string, sheet: Element, sharedStrings: readonly string[]): DocumentPart {
+  const lines: SheetCell[][] = [];
   const data = firstChildElement(sheet, 'sheetData');
   for (const row of childElements(data, 'row')) {
-    const number = rowOf(String(row.attributes.r ?? '')) || lines.length + 1;
-    const cells = childElements(row, 'c').map((cell) => {
+    const named = positionOf(String(row.attributes.r ?? '')).row;
+    // A row number past Excel's last row is no row's: the row goes on the next line.
+    const number = named && named <= MAX_ROWS ? named : lines.length + 1;
+    let column = -1;
+    const cells: SheetCell[] = [];
+    for (const cell of childElements(row, 'c')) {
+      column = positionOf(String(cell.attributes.r ?? '')).column ?? column + 1;
       const type = cell.attributes.t;
+      let text: string;
       if (type === 'inlineStr') {
         const inline = firstChildElement(cell, 'is');
-        return inline ? textOf(inline, STRINGS) : '';
+        text = inline ? textOf(inline, STRINGS) : '';
+      } else {
+        const value = firstChildElement(cell, 'v');
+        const raw = value ? textOf(value, { paragraphs: new Set() }) : '';
+        text = type === 's' ? (sharedStrings[Number(raw)] ?? '') : raw;
       }
-      const value = firstChildElement(cell, 'v');
-      const raw = value ? textOf(value, { paragraphs: new Set() }) : '';
-      return type === 's' ? (sharedStrings[Number(raw)] ?? '') : raw;
-    });
-    while (lines.length < number) lines.push('');
+      if (text !== '') cells.push({ column, text });
+    }
+    while (lines.length < number) lines.push([]);
     // A row written twice under one number is read twice, not overwritten.
-    const text = cells.filter((cell) => cell !== '').join(CELL_SEPARATOR);
-    lines[number - 1] = [lines[number - 1], text].filter(Boolean).join(CELL_SEPARATOR);
+    lines[number - 1]!.push(...cells);
   }
-  return lines.join('\n');
+  return sheetPart(label, lines);
 }
 
 export async function xlsxText(bytes: Uint8Array): Promise<DocumentText> {
@@ -66,7 +85,7 @@ export async function xlsxText(bytes: Uint8Array): Promise<DocumentText> {
     names.push(name);
     const relation = Object.entries(sheet.attributes).find(([attribute]) => attribute.endsWith(':id'))?.[1];
     const target = targets.get(String(relation ?? ''));
-    if (target && zip.file(target)) parts.push({ label: `Sheet ${name}`, text: sheetText(await xmlPart(zip, target), sharedStrings) });
+    if (target && zip.file(target)) parts.push(worksheetPart(`Sheet ${name}`, await xmlPart(zip, target), sharedStrings));
     else missing.push(name);
   }
   parts.push({ label: 'Sheet names', text: names.join('\n') });
