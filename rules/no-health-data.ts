@@ -2,7 +2,7 @@ import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type Rule
 import type { Segment } from '../src/segment.js';
 import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { FIRST_PERSON, headNamesSender, namesItsSender, personNear, personReferences, type PersonReference } from './person-reference.js';
+import { inRecord, mightBeLetterOrRecord, personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 export type HealthMode = 'identified' | 'any';
@@ -62,7 +62,7 @@ export const noHealthData: Rule = {
       mightMatch: (view, context) => {
         const positions = lexicon().termPositions(view);
         if (positions.length === 0) return false;
-        return mode === 'any' || personNear(view, positions, context) || (FIRST_PERSON.test(view) && headNamesSender(view, context));
+        return mode === 'any' || personNear(view, positions, context) || mightBeLetterOrRecord(view, context);
       },
       check: (segment, context) => healthMatches(segment, context, lexicon(), mode),
     };
@@ -96,8 +96,9 @@ function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon,
   const { text } = segment;
   const identified = mode === 'identified';
   const people = identified ? personReferences(segment, context).filter((person) => person.role === 'citizen') : [];
-  const writer = identified && namesItsSender(context);
-  if (identified && people.length === 0 && !writer) return [];
+  // A form or case record about a citizen: every health fact after the field that names them is theirs.
+  const record = identified && inRecord(segment, context);
+  if (identified && people.length === 0 && !record) return [];
   const matches: RuleMatch[] = [];
   // One sweep: scopes, hits and people are all in text order.
   let nextHit = 0;
@@ -116,14 +117,14 @@ function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon,
     }
     const first = terms[0];
     if (!first) continue;
-    const ownWords = here.length === 0 && writer && FIRST_PERSON.test(text.slice(scope.from, scope.to));
-    if (identified && here.length === 0 && !ownWords) continue;
+    if (identified && here.length === 0 && !record) continue;
     const categories = [...new Set(terms.map((hit) => hit.term.category))].join(', ');
-    const named = here.length > 0 || ownWords;
+    const named = here.length > 0 || record;
+    // The finding covers the scope's health data, first term to last.
     matches.push({
       from: first.from,
-      to: first.to,
-      confidence: !identified || ownWords || here.some((person) => person.kind !== 'possessive') ? 'high' : 'medium',
+      to: terms.at(-1)!.to,
+      confidence: !identified || record || here.some((person) => person.kind !== 'possessive') ? 'high' : 'medium',
       reasons: named ? [`health term (${categories})`, 'a person named nearby'] : [`health term (${categories})`],
       value: first.word,
       redacted: first.word,

@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment, TableCell } from '../src/segment.js';
-import { FIRST_PERSON, headNamesSender, namesItsSender, personNear, personReferences, type PersonReference } from './person-reference.js';
+import { mightBeLetterOrRecord, personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
@@ -30,13 +30,16 @@ const NAMED_AFTER = [
 ];
 // What may stand between the complainant named first and a complaint noun.
 const FILED_BEFORE =
-  /^\s+(?:(?:har|have|has|had|også|igen|nu|selv|formelt|skriftligt|i dag|indgivet|indgav|sendt|sendte|filed|lodged|submitted|made|en|et|a|an)\s+)*$/i;
-const FILED = /indgivet|indgav|sendt|sendte|filed|lodged|submitted|made/i;
+  /^\s+(?:(?:har|have|has|had|også|igen|nu|selv|formelt|skriftligt|i dag|indgivet|indgav|sendt|sendte|udtrykt|udtrykker|udtrykte|fremsat|fremsætter|rejst|rejser|filed|lodged|submitted|made|expressed|stor|stærk|dyb|en|et|a|an)\s+)*$/i;
+const FILED = /indgivet|indgav|sendt|sendte|udtrykt|udtrykker|udtrykte|fremsat|fremsætter|rejst|rejser|filed|lodged|submitted|made|expressed/i;
 // A clause break: the complainant named before a verb must stand in the verb's clause.
 const CLAUSE_BREAK = /[!?;|]|[.:](?=\s+\p{Lu})|,\s*(?:hvor|men|mens|som|der|da|fordi|selvom|hvis|når|where|but|while|who|which|because)(?!\p{L})/u;
 const VERB_REACH = 90;
-// "hendes klage", "hans anke", "their complaint": whose it is, said by a pronoun.
-const POSSESSIVE_PRONOUN_BEFORE = /(?:^|[^\p{L}])(?:hans|hendes|deres|his|her|their)\s+$/iu;
+// "Jeg vil gerne klage over …", "I am writing to complain about …": the infinitive after a modal is a verb.
+const INFINITIVE = /^(?:klage|påklage|anke|complain|appeal)$/iu;
+const MODAL_BEFORE = /(?:^|\s)(?:vil|ville|skal|må|ønsker at|vil gerne|ville gerne|hermed|want to|wish to|would like to|writing to|am writing to)\s+$/iu;
+// "hendes klage", "din klage", "their complaint": whose it is, said by a pronoun that points back at a citizen.
+const POSSESSIVE_PRONOUN = /^(?:hans|hendes|deres|din|dit|dine|min|mit|mine|his|her|their|your|my)$/iu;
 
 interface Term {
   from: number;
@@ -56,23 +59,60 @@ function namesComplainant(text: string, term: Term, person: PersonReference): bo
   if (person.to > term.from || NEEDS_SENDER.test(term.word)) return false;
   const gap = text.slice(person.to, term.from);
   // "Jens Hansen har i brev af 12. maj påklaget …", "Borgeren (hr. Madsen) er utilfreds med …"
-  if (VERB.test(term.word.replace(/\s+/gu, ' '))) return gap.length <= VERB_REACH && !CLAUSE_BREAK.test(gap.replace(/^\)/u, ''));
+  if (VERB.test(term.word.replace(/\s+/gu, ' ')) || (INFINITIVE.test(term.word) && MODAL_BEFORE.test(gap))) {
+    return gap.length <= VERB_REACH && !CLAUSE_BREAK.test(gap.replace(/^\)/u, ''));
+  }
   if (!FILED_BEFORE.test(gap)) return false;
-  // "Jens Hansens klage": the possessive names whose complaint it is.
-  const possessive = /s$/.test(text.slice(person.from, person.to)) && /^\s+$/.test(gap);
+  // "Jens Hansens klage", "hendes klage": the possessive names whose complaint it is.
+  const written = text.slice(person.from, person.to);
+  const possessive = /^\s+$/.test(gap) && (person.kind === 'pointer' ? POSSESSIVE_PRONOUN.test(written) : /s$/.test(written));
   return FILED.test(gap) || possessive;
 }
 
 /** Column headers that name whose row it is, and headers that make a table one about complaints. */
-const COMPLAINANT_HEADER = /^(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)$/iu;
+const COMPLAINANT_HEADER = /^(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|ansoeger(?:en)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)$/iu;
+// A key that labels its value with the same words, in front matter, YAML or JSON: `ansøger: Lone Gregersen`.
+const COMPLAINANT_KEY = /(?:^|[\s{,"'])(?:klager(?:en)?|ansøger(?:en)?|ansoeger(?:en)?|borger(?:en)?|navn|name|complainant|appellant|applicant)["']?[ \t]*[:=][ \t]*["']?[ \t]*$/iu;
 const COMPLAINT_HEADER = /klage|anke|påklag|complain|appeal|grievance|utilfreds/iu;
 // A cell that is a name the name lists may not know: "Okafor, Grace", "Grace Okafor".
 const NAME_CELL = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:,?\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}$/u;
 
+/** How far before a table its caption or heading may stand, in segments and characters. */
+const TITLE_SEGMENTS = 2;
+const TITLE_LENGTH = 300;
+const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
+
+/**
+ * Whether a table row's table is about complaints: a header cell says so, or the caption, heading
+ * or sentence right before the table does ("Klager over afgørelser", "Borgere, der har klaget").
+ */
+function aboutComplaints(segment: Segment, context: RuleContext): boolean {
+  if (segment.cells!.some((cell) => COMPLAINT_HEADER.test(cell.header))) return true;
+  const document = context.document;
+  if (!document) return false;
+  let index = indexes.get(document);
+  if (!index) {
+    index = new Map(document.map((each, at) => [each, at]));
+    indexes.set(document, index);
+  }
+  let at = index.get(segment);
+  if (at === undefined) return false;
+  // Back over the table's own rows, then its caption or heading.
+  while (at > 0 && (document[at - 1]!.cells || !/\S/u.test(document[at - 1]!.text))) at--;
+  // Then up to TITLE_SEGMENTS segments with text (white space between elements does not count).
+  for (let k = at - 1, seen = 0; k >= 0 && seen < TITLE_SEGMENTS; k--) {
+    const text = document[k]!.text;
+    if (!/\S/u.test(text)) continue;
+    if (COMPLAINT_HEADER.test(text.slice(0, TITLE_LENGTH))) return true;
+    seen++;
+  }
+  return false;
+}
+
 /** In a table about complaints, the cell under "Klager", "Ansøger", "Borger" or "Navn" that names someone. */
-function complainantCell(segment: Segment, people: readonly PersonReference[]): TableCell | undefined {
+function complainantCell(segment: Segment, context: RuleContext, people: readonly PersonReference[]): TableCell | undefined {
   const cells = segment.cells;
-  if (!cells || !cells.some((cell) => COMPLAINT_HEADER.test(cell.header))) return undefined;
+  if (!cells || !cells.some((cell) => COMPLAINANT_HEADER.test(cell.header.trim().replace(/[.:]$/u, ''))) || !aboutComplaints(segment, context)) return undefined;
   return cells.find((cell) => {
     if (!COMPLAINANT_HEADER.test(cell.header.trim().replace(/[.:]$/u, ''))) return false;
     if (people.some((person) => person.from >= cell.from && person.to <= cell.to)) return true;
@@ -96,7 +136,7 @@ export const noNamedComplaint: Rule = {
       mightMatch: (view, context) => {
         const positions = complaintTerms(view).map((term) => term.from);
         if (positions.length === 0 && !COMPLAINT_HEADER.test(view)) return false;
-        return personNear(view, positions, context) || (COMPLAINT_HEADER.test(view) && /[|,;\t]/.test(view)) || (FIRST_PERSON.test(view) && headNamesSender(view, context));
+        return personNear(view, positions, context) || (COMPLAINT_HEADER.test(view) && /[|,;\t]/.test(view)) || mightBeLetterOrRecord(view, context);
       },
       check: (segment, context) => complaintMatches(segment, context),
     };
@@ -121,7 +161,7 @@ function finding(term: Term, named: boolean): RuleMatch {
 function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
   const people = personReferences(segment, context).filter((person) => person.role === 'citizen');
-  const cell = complainantCell(segment, people);
+  const cell = complainantCell(segment, context, people);
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.
   if (cell) return [finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true)];
   // A word inside a name is part of the name: the middle name "Anker" is no appeal.
@@ -134,8 +174,7 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
     return !(/^Anke/u.test(term.word) && /\p{L}[ \u00a0]$/u.test(text.slice(term.from - 2, term.from)));
   });
   if (terms.length === 0) return [];
-  const writer = namesItsSender(context);
-  if (people.length === 0 && !writer) return [];
+  if (people.length === 0) return [];
   const matches: RuleMatch[] = [];
   let nextTerm = 0;
   let nextPerson = 0;
@@ -151,17 +190,17 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
       // The nearest citizen before the word, and any after it.
       const before = here.filter((person) => person.to <= term.from || person.from === term.from).at(-1);
       if (before && namesComplainant(text, term, before)) return true;
-      if (here.some((person) => person.from >= term.to && namesComplainant(text, term, person))) return true;
-      return before !== undefined && POSSESSIVE_PRONOUN_BEFORE.test(text.slice(Math.max(0, term.from - 12), term.from));
+      return here.some((person) => person.from >= term.to && namesComplainant(text, term, person));
     });
     if (complainant) {
       matches.push(finding(complainant, true));
       continue;
     }
-    // The writer's own complaint in a letter whose head names them: "Jeg klager over …".
-    const own = writer && FIRST_PERSON.test(text.slice(scope.from, scope.to)) ? words.find((term) => !NEEDS_SENDER.test(term.word)) : undefined;
-    if (own) {
-      matches.push(finding(own, true));
+    // A record (front matter, YAML, JSON) about a complaint whose key names the complainant:
+    // `ansøger: Lone Gregersen` beside `emne: Klage over afslag`. The finding is the labelled name.
+    const labelled = here.find((person) => person.kind !== 'pointer' && COMPLAINANT_KEY.test(text.slice(Math.max(0, person.from - 24), person.from)));
+    if (labelled) {
+      matches.push(finding({ from: labelled.from, to: labelled.to, word: words[0]!.word }, true));
       continue;
     }
     const loose = words.find((term) => !NEEDS_SENDER.test(term.word) && !/^utilfreds|^beklage|^dissatisfied/iu.test(term.word));

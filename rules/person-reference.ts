@@ -17,7 +17,9 @@ export type PersonKind =
   /** A first name's possessive and a relative: "Mettes søn". */
   | 'possessive'
   /** A CPR number or substitute number. */
-  | 'cpr';
+  | 'cpr'
+  /** A pronoun or role noun that points back at a citizen named before ("Borgeren", "hun", "din"). */
+  | 'pointer';
 
 /**
  * Whose data a reference can carry. Only a citizen's health data or complaint is a finding: staff,
@@ -158,6 +160,13 @@ function possessives(text: string, words: Token[]): PersonReference[] {
   return found;
 }
 
+/** "Jens Hansens datter", "Fru Holms søn": the relative a possessive name points at is the person. */
+function withRelative(text: string, reference: PersonReference): PersonReference {
+  if ((reference.kind !== 'name' && reference.kind !== 'title') || text[reference.to - 1] !== 's') return reference;
+  const relative = /^[ \u00a0](\p{Ll}+)/u.exec(text.slice(reference.to, reference.to + 20));
+  return relative && RELATIVES.has(relative[1]!) ? { ...reference, to: reference.to + relative[0].length } : reference;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Names inside other names: "Carl Nielsens Allé", "Kong Frederiks Skole", "Sankt Josephs Hospital".
 
@@ -284,7 +293,7 @@ const CONTACT_AFTER = /^[^.\n]{0,30}?(?:(?<!\p{L})(?:tlf|telefon|telefonnummer|p
 const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet|regionen|hospitalet|universitet|universitetet))(?!\p{L})/u;
 // "X udtaler", "X siger, at …".
 const SPEECH_AFTER =
-  /^(?:[ \u00a0]*,)?[ \u00a0]+(?:siger|sagde|fortæller|fortalte|udtaler|udtalte|forklarer|forklarede|understreger|påpeger|tilføjer|svarer|uddyber|konstaterer|vurderer|skriver|mener|says|said|explains|adds|notes|writes|believes)(?!\p{L})/iu;
+  /^(?:[ \u00a0]*,)?[ \u00a0]+(?:siger|sagde|fortæller|fortalte|udtaler|udtalte|forklarer|forklarede|understreger|påpeger|tilføjer|svarer|uddyber|konstaterer|vurderer|mener|says|said|explains|adds|notes|believes)(?!\p{L})/iu;
 // The author of a text: "Af Jens Hansen", "Skrevet af", "Forfatter: …", "by Jane Smith".
 const AUTHOR_BEFORE = /^[ \t#*_>-]*(?:af|skrevet af|forfatter(?:e)?|udarbejdet af|redaktør|redigeret af|vejleder|tekst|foto|by|author(?:s)?|written by)[ \u00a0]*:?[ \u00a0]*$/iu;
 
@@ -352,28 +361,44 @@ const ATTENDANCE_HEAD = /^[ \t#*_]*(?:til stede|tilstede|deltagere|mødedeltager
 /** An attendance list's entries are short: a name, a party letter, a role. */
 const LIST_ENTRY_LENGTH = 160;
 
-const memories = new WeakMap<readonly Segment[], Map<string, PersonRole>>();
+/** A role the document gave a name, and the first segment it was given in. */
+interface Remembered {
+  role: PersonRole;
+  segment: number;
+}
+
+const memories = new WeakMap<readonly Segment[], Map<string, Remembered>>();
 
 /** The roles the document gives its named people, learned from every segment once. */
-function documentRoles(document: readonly Segment[]): Map<string, PersonRole> {
+function documentRoles(document: readonly Segment[]): Map<string, Remembered> {
   const cached = memories.get(document);
   if (cached) return cached;
-  const roles = new Map<string, PersonRole>();
+  const roles = new Map<string, Remembered>();
   let listedUnderHead = false;
-  for (const segment of document) {
+  document.forEach((segment, index) => {
     const head = ATTENDANCE_HEAD.test(segment.text);
     for (const reference of localReferences(segment)) {
       const key = nameKey(segment.text, reference);
       if (!key) continue;
       const role = listedUnderHead && segment.text.length <= LIST_ENTRY_LENGTH && reference.role === 'citizen' ? 'council' : reference.role;
-      if (role !== 'citizen' && !roles.has(key)) roles.set(key, role);
+      if (role !== 'citizen' && !roles.has(key)) roles.set(key, { role, segment: index });
     }
     // The short blocks after an attendance head are its list (Markdown list items, table rows).
     if (head) listedUnderHead = true;
     else if (segment.text.length > LIST_ENTRY_LENGTH) listedUnderHead = false;
-  }
+  });
   memories.set(document, roles);
   return roles;
+}
+
+/**
+ * The role a name keeps in segment `index`: an office (staff, council) wherever the document
+ * names the person; a speaker's role only after the quote, so "Lis Mortensen fik konstateret
+ * brystkræft" before "…, fortæller Lis Mortensen" is still a citizen's health data.
+ */
+function rememberedRole(remembered: Remembered | undefined, index: number): PersonRole | undefined {
+  if (!remembered) return undefined;
+  return remembered.role !== 'speaker' || index > remembered.segment ? remembered.role : undefined;
 }
 
 const cache = new WeakMap<Segment, PersonReference[]>();
@@ -386,7 +411,7 @@ function localReferences(segment: Segment): PersonReference[] {
   const words = tokens(text);
   const references = [...names(text, words), ...surnamesFirst(text, words), ...titlesAndRoles(text), ...possessives(text, words)]
     .filter((reference) => !insideAnotherName(text, reference))
-    .map((reference) => ({ ...reference, role: roleBeside(text, reference) }));
+    .map((reference) => withRelative(text, { ...reference, role: roleBeside(text, reference) }));
   references.sort((a, b) => a.from - b.from || b.to - a.to);
   // A reference inside another ("Jens Peter" inside "Hansen, Jens Peter") is the same person.
   let reach = -1;
@@ -397,8 +422,30 @@ function localReferences(segment: Segment): PersonReference[] {
   });
   attendanceLines(text, outer);
   thesisAuthors(text, outer);
+  staffByColumn(segment, outer);
   cache.set(segment, outer);
   return outer;
+}
+
+// A column that says what job a row's person holds: a staff list, a contact table.
+const JOB_HEADER = /^(?:stilling|stillingsbetegnelse|titel|jobtitel|funktion|rolle|job|title|position|role)$/iu;
+
+/**
+ * In a table row, a person is staff when the row has a job column ("Stilling", "Titel"), or when
+ * the next cell starts with a title: "| Tobias Bech | Psykolog, angst og depression |".
+ */
+function staffByColumn(segment: Segment, references: PersonReference[]): void {
+  const cells = segment.cells;
+  if (!cells || references.length === 0) return;
+  const jobColumn = cells.some((cell) => JOB_HEADER.test(cell.header.replace(/[.:]$/u, '')));
+  cells.forEach((cell, index) => {
+    const next = cells[index + 1];
+    const nextStartsWithTitle = next !== undefined && isTitleWord(/^[\p{L}.-]+/u.exec(segment.text.slice(next.from, next.to))?.[0] ?? '');
+    if (!jobColumn && !nextStartsWithTitle) return;
+    for (const reference of references) {
+      if (reference.role === 'citizen' && reference.kind !== 'cpr' && reference.from >= cell.from && reference.to <= cell.to) reference.role = 'staff';
+    }
+  });
 }
 
 // The title page of a thesis or report: its author's name stands on a line of its own.
@@ -467,73 +514,274 @@ export function personNear(text: string, positions: readonly number[], context: 
   return false;
 }
 
-const withRoles = new WeakMap<Segment, { document: readonly Segment[] | undefined; references: PersonReference[] }>();
+// Words that point back at a person named before: pronouns and role nouns ("Borgeren har desuden
+// diabetes", "Hendes klage er videresendt"), and, in a letter to or from a citizen, "jeg" and "du".
+const THIRD_PERSON = /(?<!\p{L})(?:han|hun|ham|hende|hans|hendes|deres|he|she|him|her|his)(?!\p{L})/giu;
+const ROLE_NOUNS =
+  /(?<!\p{L})(?:[Bb]orgeren|[Aa]nsøgeren|[Kk]lageren|[Pp]atienten|[Bb]eboeren|[Bb]rugeren|[Bb]arnet|[Ee]leven|[Pp]ensionisten|[Ææ]gtefællen|[Tt]he citizen|[Tt]he applicant|[Tt]he patient|[Tt]he complainant|(?<=^|\n|[.!?:]\s)(?:Ansøger|Klager|Borger|Patient|Beboer)(?=\s+(?:har|er|var|fik|får|bor|søger|ønsker|klager|modtager|lider)\s))(?!\p{L})/gu;
+// A numbered role that the document names elsewhere: "Ansøger 3: Anne Holm" … "Ansøger 3 har sklerose".
+const ALIAS = /(?<!\p{L})(ansøger|klager|borger|sag|beboer|patient|barn|elev|applicant)[ \u00a0]+(?:nr\.?[ \u00a0]*)?(\d{1,3}|[A-ZÆØÅ])(?![\p{L}\d])/giu;
 
-/**
- * Every reference to a person in a segment, sorted, each with its role: the role its own line
- * gives it, or the one the document gave the same name elsewhere (`context.document`).
- */
-export function personReferences(segment: Segment, context: RuleContext): PersonReference[] {
-  const cached = withRoles.get(segment);
-  if (cached && cached.document === context.document) return cached.references;
-  const roles = context.document ? documentRoles(context.document) : undefined;
+function aliasKey(match: RegExpMatchArray): string {
+  return `${match[1]!.toLowerCase()} ${match[2]!}`;
+}
+const FIRST_AND_SECOND_PERSON =
+  /(?<!\p{L})(?:[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Mm]ine|[Dd]u|[Dd]ig|[Dd]in|[Dd]it|[Dd]ine|I|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)(?!\p{L})/gu;
+/** How far back a pronoun reaches for the person it stands for, and a role noun for a citizen. */
+const PRONOUN_REACH = 300;
+const ROLE_NOUN_REACH = 800;
+
+/** A word that points back at a person: what it is, and where. */
+interface Pointer {
+  from: number;
+  to: number;
+  kind: 'third person' | 'role noun' | 'first or second person' | 'alias';
+}
+
+function pointers(text: string, named: readonly PersonReference[], aliases: ReadonlySet<string>): Pointer[] {
+  const found: Pointer[] = [];
+  const add = (pattern: RegExp, kind: Pointer['kind']): void => {
+    for (const match of text.matchAll(pattern)) found.push({ from: match.index, to: match.index + match[0].length, kind });
+  };
+  if (/[hH]|the|her|his/u.test(text)) add(THIRD_PERSON, 'third person');
+  add(ROLE_NOUNS, 'role noun');
+  add(FIRST_AND_SECOND_PERSON, 'first or second person');
+  if (aliases.size > 0) {
+    for (const match of text.matchAll(ALIAS)) {
+      if (aliases.has(aliasKey(match))) found.push({ from: match.index, to: match.index + match[0].length, kind: 'alias' });
+    }
+  }
+  found.sort((a, b) => a.from - b.from);
+  // A word inside a reference is part of it: "borgeren Jensen", "Hans Jensen".
+  let next = 0;
+  return found.filter((pointer) => {
+    while (next < named.length && named[next]!.to <= pointer.from) next++;
+    const reference = named[next];
+    return !(reference && pointer.from >= reference.from && pointer.to <= reference.to);
+  });
+}
+
+/** The numbered roles a text binds to a citizen's name: "Ansøger 3: Anne Holm", "Klager 2 (Jens Hansen)". */
+function boundAliases(text: string, references: readonly PersonReference[], into: Set<string>): void {
+  if (references.length === 0 || !/\d|[A-ZÆØÅ]/u.test(text)) return;
+  for (const match of text.matchAll(ALIAS)) {
+    const rest = /^[ \t]*(?:[:–—-]|\()[ \t]*/u.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
+    if (!rest) continue;
+    const at = match.index + match[0].length + rest[0].length;
+    if (references.some((reference) => reference.from === at && reference.role === 'citizen')) into.add(aliasKey(match));
+  }
+}
+
+/** The document's head names a citizen it is written to or by: a letter, a form, a case record. */
+export type DocumentShape = 'letter' | 'record' | undefined;
+
+interface DocumentModel {
+  shape: DocumentShape;
+  /** In a record, the segment that names its citizen: what follows is about them. */
+  recordFrom: Segment | undefined;
+  references: Map<Segment, PersonReference[]>;
+}
+
+const models = new WeakMap<readonly Segment[], DocumentModel>();
+
+/** The references of a segment with the document's memory applied, and its high-confidence CPR numbers. */
+function namedReferences(segment: Segment, context: RuleContext, memory?: { roles: Map<string, Remembered>; index: number }): PersonReference[] {
   const references = localReferences(segment).map((reference) => {
-    if (reference.role !== 'citizen' || !roles) return reference;
+    if (reference.role !== 'citizen' || !memory) return reference;
     const key = nameKey(segment.text, reference);
-    const remembered = key === undefined ? undefined : roles.get(key);
+    const remembered = key === undefined ? undefined : rememberedRole(memory.roles.get(key), memory.index);
     return remembered ? { ...reference, role: remembered } : reference;
   });
-  const numbers = cprMatches(segment, context);
+  // A number only a warning's worth of sure (an invoice number shaped like one) names nobody.
+  const numbers = cprMatches(segment, context).filter((match) => match.confidence === 'high');
   for (const match of numbers) references.push({ from: match.from, to: match.to, kind: 'cpr', role: 'citizen' });
   if (numbers.length > 0) references.sort((a, b) => a.from - b.from || b.to - a.to);
-  withRoles.set(segment, { document: context.document, references });
   return references;
 }
 
-// A letter's head names its sender: a line that is only a name, or "Fra: Jens Hansen".
-const SENDER_LABEL = /^[ \t*_>-]*(?:fra|afsender|navn|name|from|sender|klager|ansøger|underskrevet)[ \t*_]*:[ \t]*/iu;
-/** How far into a document its head reaches. */
-const HEAD_LENGTH = 600;
-const senders = new WeakMap<readonly Segment[], boolean>();
+/**
+ * Resolves the pointers of one segment, in text order, against the people named before them:
+ * `state` carries the last person and the last citizen across the segments of a document.
+ */
+function resolvePointers(
+  segment: Segment,
+  named: PersonReference[],
+  state: { base: number; last?: { at: number; role: PersonRole }; lastCitizen?: number },
+  shape: DocumentShape,
+  aliases: ReadonlySet<string>,
+): PersonReference[] {
+  const found = pointers(segment.text, named, aliases);
+  if (found.length === 0) {
+    for (const reference of named) {
+      state.last = { at: state.base + reference.to, role: reference.role };
+      if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
+    }
+    return named;
+  }
+  const result: PersonReference[] = [];
+  let k = 0;
+  for (const pointer of found) {
+    for (; k < named.length && named[k]!.from < pointer.from; k++) {
+      const reference = named[k]!;
+      result.push(reference);
+      state.last = { at: state.base + reference.to, role: reference.role };
+      if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
+    }
+    const at = state.base + pointer.from;
+    let points = false;
+    if (pointer.kind === 'alias') points = true;
+    else if (pointer.kind === 'first or second person') {
+      // In a letter or a record, "jeg" and "du" are its citizen; elsewhere "Bent Rasmussen: Jeg
+      // klager …" quotes the citizen named just before the colon.
+      const last = state.last;
+      const between = last && last.at >= state.base ? segment.text.slice(last.at - state.base, pointer.from) : '';
+      points = shape !== undefined || (last !== undefined && last.role === 'citizen' && between.includes(':') && between.length <= PRONOUN_REACH);
+    }
+    else if (pointer.kind === 'third person') points = state.last !== undefined && state.last.role === 'citizen' && at - state.last.at <= PRONOUN_REACH;
+    else points = state.lastCitizen !== undefined && at - state.lastCitizen <= ROLE_NOUN_REACH;
+    if (!points) continue;
+    const reference: PersonReference = { from: pointer.from, to: pointer.to, kind: 'pointer', role: 'citizen' };
+    result.push(reference);
+    state.last = { at: state.base + pointer.to, role: 'citizen' };
+    state.lastCitizen = state.base + pointer.to;
+  }
+  for (; k < named.length; k++) {
+    const reference = named[k]!;
+    result.push(reference);
+    state.last = { at: state.base + reference.to, role: reference.role };
+    if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
+  }
+  return result;
+}
 
-function namesSender(line: string, context: RuleContext): boolean {
-  const label = SENDER_LABEL.exec(line);
+/** Every segment's references, with memory and pointers, in one pass over the document. */
+function documentModel(document: readonly Segment[], context: RuleContext): DocumentModel {
+  const cached = models.get(document);
+  if (cached) return cached;
+  const roles = documentRoles(document);
+  const { shape, recordFrom } = documentShape(document, context);
+  const named = document.map((segment, index) => namedReferences(segment, context, { roles, index }));
+  const aliases = new Set<string>();
+  document.forEach((segment, index) => boundAliases(segment.text, named[index]!, aliases));
+  const references = new Map<Segment, PersonReference[]>();
+  const state: { base: number; last?: { at: number; role: PersonRole }; lastCitizen?: number } = { base: 0 };
+  document.forEach((segment, index) => {
+    references.set(segment, resolvePointers(segment, named[index]!, state, shape, aliases));
+    // A break between segments: a paragraph, a cell, an attribute.
+    state.base += segment.text.length + 1;
+  });
+  const model = { shape, recordFrom: recordFrom === undefined ? undefined : document[recordFrom], references };
+  models.set(document, model);
+  return model;
+}
+
+const standalone = new WeakMap<Segment, PersonReference[]>();
+
+/**
+ * Every reference to a person in a segment, sorted, each with its role: the role its own line
+ * gives it, or the one the document gave the same name elsewhere (`context.document`); and the
+ * pronouns and role nouns that point back at a citizen named before them.
+ */
+export function personReferences(segment: Segment, context: RuleContext): PersonReference[] {
+  if (context.document) {
+    const found = documentModel(context.document, context).references.get(segment);
+    if (found) return found;
+  }
+  const cached = standalone.get(segment);
+  if (cached) return cached;
+  const named = namedReferences(segment, context);
+  const aliases = new Set<string>();
+  boundAliases(segment.text, named, aliases);
+  const references = resolvePointers(segment, named, { base: 0 }, undefined, aliases);
+  standalone.set(segment, references);
+  return references;
+}
+
+// A head's line that names the person a document is to, from or about: a line that is only a
+// name ("Karina Nielsen" above an address), or a labelled field ("Navn: Jens Hansen").
+const NAME_LABEL = /^[ \t*_>-]*(?:fra|afsender|navn|name|from|sender|klager|ansøger|borger|underskrevet)[ \t*_]*:[ \t]*/iu;
+// A letter's salutation names whom it is to: "Kære Karina Nielsen", "Dear Ms Okafor".
+const SALUTATION = /^[ \t*_]*(?:kære|dear)[ \t]+/iu;
+// The fields of a record about a person, besides the name.
+const PERSONAL_FIELD = /(?<!\p{L})(?:cpr|personnummer|person nr|fødselsdato|født|adresse|address|date of birth)/iu;
+/** How far into a document its head reaches, and a record's fields. */
+const HEAD_LENGTH = 600;
+const RECORD_LENGTH = 2000;
+
+/** Whether a line names a citizen: labelled, or the line is only the name. */
+function namesCitizen(line: string, context: RuleContext): 'labelled' | 'alone' | undefined {
+  const label = NAME_LABEL.exec(line) ?? SALUTATION.exec(line);
   const entry = (label ? line.slice(label[0].length) : line).trim().replace(/[,.]$/u, '');
-  if (entry.length === 0 || entry.length > 60) return false;
-  const people = personReferences({ kind: 'text', text: entry, offset: 0 }, { today: context.today });
+  if (entry.length === 0 || entry.length > 60) return undefined;
+  const people = namedReferences({ kind: 'text', text: entry, offset: 0 }, context);
+  const citizen = people.find((person) => person.role === 'citizen' && person.kind !== 'cpr');
+  if (!citizen) return undefined;
+  if (label) return 'labelled';
   // The line names the person and nothing else (an address follows on the next line).
-  return people.some((person) => person.role === 'citizen' && person.kind !== 'cpr' && (label !== null || (person.from === 0 && person.to >= entry.length - 1)));
+  return citizen.from === 0 && citizen.to >= entry.length - 1 ? 'alone' : undefined;
+}
+
+/** The lines of a document's first `length` characters, across its segments, with the segment each is in. */
+function headLines(texts: readonly string[], length: number): { line: string; segment: number }[] {
+  const lines: { line: string; segment: number }[] = [];
+  let seen = 0;
+  for (let segment = 0; segment < texts.length && seen < length; segment++) {
+    const text = texts[segment]!;
+    for (const line of text.slice(0, length - seen).split('\n')) if (line.trim()) lines.push({ line, segment });
+    seen += text.length;
+  }
+  return lines;
+}
+
+/** A label alone on its line, its value on the next: "Navn:" then "Erik Sørensen" (a form's dt and dd). */
+const BARE_LABEL = /^[ \t*_>-]*(?:navn|name|borger|ansøger|klager|fra|afsender)[ \t*_]*:[ \t*_]*$/iu;
+
+function labelledName(lines: readonly { line: string }[], at: number, context: RuleContext): boolean {
+  const { line } = lines[at]!;
+  if (BARE_LABEL.test(line)) return lines[at + 1] !== undefined && namesCitizen(lines[at + 1]!.line, context) !== undefined;
+  return namesCitizen(line, context) === 'labelled';
 }
 
 /**
- * Whether the document is a citizen's own letter: its head (its first lines) holds a line that is
- * only a citizen's name, or a "Fra:" line naming one. Then "jeg klager over …" in it is theirs.
+ * What a document is, by its head: a `record` about a citizen (a labelled name and another
+ * personal field: a form, a case record), a `letter` to or from one (a line that is only a
+ * citizen's name, or a labelled one), or neither. In a letter, "jeg" and "du" are that citizen; in a
+ * record, every health fact after the name is theirs.
  */
-export function namesItsSender(context: RuleContext): boolean {
-  const document = context.document;
-  if (!document) return false;
-  const cached = senders.get(document);
-  if (cached !== undefined) return cached;
-  let seen = 0;
-  let named = false;
-  for (const segment of document) {
-    if (seen >= HEAD_LENGTH || named) break;
-    for (const line of segment.text.slice(0, HEAD_LENGTH - seen).split('\n')) {
-      if (namesSender(line, context)) {
-        named = true;
-        break;
-      }
-    }
-    seen += segment.text.length;
+function documentShape(document: readonly Segment[], context: RuleContext): { shape: DocumentShape; recordFrom?: number } {
+  const texts = document.map((segment) => segment.text);
+  const bare = { today: context.today };
+  const record = headLines(texts, RECORD_LENGTH);
+  if (record.some(({ line }) => PERSONAL_FIELD.test(line))) {
+    const at = record.findIndex((_, index) => labelledName(record, index, bare));
+    if (at !== -1) return { shape: 'record', recordFrom: record[at]!.segment };
   }
-  senders.set(document, named);
-  return named;
+  const head = headLines(texts, HEAD_LENGTH);
+  return { shape: head.some((_, index) => labelledName(head, index, bare) || namesCitizen(head[index]!.line, bare) !== undefined) ? 'letter' : undefined };
 }
 
-/** The same test on a file's readable view, for a prefilter: does its head name a sender? */
-export function headNamesSender(view: string, context: RuleContext): boolean {
-  return view.slice(0, HEAD_LENGTH).split('\n').some((line) => namesSender(line, context));
+/** The shape of the document being checked (see `documentShape`). */
+export function shapeOf(context: RuleContext): DocumentShape {
+  return context.document ? documentModel(context.document, context).shape : undefined;
 }
 
-/** A first-person sentence: the writer speaks of themself. */
-export const FIRST_PERSON = /(?<!\p{L})(?:[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Mm]ine|I|[Mm]y|[Mm]e)(?!\p{L})/u;
+/** Whether a segment stands in a record about a citizen, at or after the field that names them. */
+export function inRecord(segment: Segment, context: RuleContext): boolean {
+  if (!context.document) return false;
+  const model = documentModel(context.document, context);
+  if (model.shape !== 'record' || !model.recordFrom) return false;
+  if (!indexes.has(context.document)) indexes.set(context.document, new Map(context.document.map((each, at) => [each, at])));
+  const index = indexes.get(context.document)!;
+  return (index.get(segment) ?? -1) >= (index.get(model.recordFrom) ?? Infinity);
+}
+
+const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
+
+/**
+ * The same test on a file's readable view, for a prefilter: might the file be a letter or a record,
+ * whose "jeg", "du" and unnamed health facts are a citizen's?
+ */
+export function mightBeLetterOrRecord(view: string, context: RuleContext): boolean {
+  const lines = headLines([view], RECORD_LENGTH);
+  return lines.some((_, index) => labelledName(lines, index, { today: context.today }) || namesCitizen(lines[index]!.line, { today: context.today }) !== undefined);
+}

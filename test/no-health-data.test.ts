@@ -8,15 +8,15 @@ describe('health data about a named or CPR-identified person (Danish)', () => {
   it.each<[string, string, Found[]]>([
     ['a full name and a cancer compound', 'Jens Hansen har brystkræft.', [[17, 27, 'error']]],
     ['an inflected compound first, a title after', 'Lungekræften hos hr. Jensen er fremskreden.', [[1, 13, 'error']]],
-    ['a title and a psychiatric diagnosis', 'Hr. Andersen har skizofreni og flytter på plejehjem.', [[18, 28, 'error']]],
+    ['a title and a psychiatric diagnosis, then a nursing home: the finding covers both', 'Hr. Andersen har skizofreni og flytter på plejehjem.', [[18, 52, 'error']]],
     ['borgeren and a name', 'Borgeren Lars Thomsen er i behandling for depression.', [[43, 53, 'error']]],
-    ['an application naming the child', 'Ansøgning om støtte til Anne Madsen, der har diagnosen ADHD.', [[46, 55, 'error']]],
-    ['rehabilitation after a blood clot', 'Mette Poulsen har fået bevilget tilskud til genoptræning efter en blodprop.', [[45, 57, 'error']]],
+    ['an application naming the child', 'Ansøgning om støtte til Anne Madsen, der har diagnosen ADHD.', [[46, 60, 'error']]],
+    ['rehabilitation after a blood clot', 'Mette Poulsen har fået bevilget tilskud til genoptræning efter en blodprop.', [[45, 75, 'error']]],
     ['incontinence', 'Peter Jensen lider af inkontinens.', [[23, 34, 'error']]],
     ['barnet and a first name', 'barnet Emil har autisme.', [[17, 24, 'error']]],
-    ['a CPR number as the person', 'Klient 150385-2000, diagnose: demens.', [[21, 29, 'error']]],
+    ['a CPR number as the person', 'Klient 150385-2000, diagnose: demens.', [[21, 37, 'error']]],
     ['addiction to alcohol', 'Jens Hansen har et misbrug af alkohol.', [[20, 27, 'error']]],
-    ['a short paragraph of two sentences', 'Jens Hansen, Vestergade 3. Diagnose: kræft.', [[28, 36, 'error']]],
+    ['a short paragraph of two sentences', 'Jens Hansen, Vestergade 3. Diagnose: kræft.', [[28, 43, 'error']]],
     ['a possessive and a relative: a warning', 'Mettes søn har ADHD.', [[16, 20, 'warning']]],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -38,7 +38,7 @@ describe('health data about a named or CPR-identified person (Danish)', () => {
 
 describe('health data about a named person (English)', () => {
   it.each<[string, string, Found[]]>([
-    ['diagnosed with cancer', 'Mr Smith was diagnosed with cancer.', [[14, 23, 'error']]],
+    ['diagnosed with cancer', 'Mr Smith was diagnosed with cancer.', [[14, 35, 'error']]],
     ['dementia', 'John Smith has dementia.', [[16, 24, 'error']]],
     ['the patient and epilepsy', 'The patient Jensen suffers from epilepsy.', [[33, 41, 'error']]],
   ])('%s', (_name, text, expected) => {
@@ -81,7 +81,7 @@ describe('people in their roles: only a citizen’s health data is a finding', (
     ['a citizen who lives on a street named after someone', 'Jens Hansen har KOL og bor på Carl Nielsens Allé.', [[17, 20, 'error']]],
     ['an aid granted to a citizen', 'Jens Hansen har fået bevilget en rollator.', [[34, 42, 'error']]],
     ['a title in brackets after borgeren', 'Borgeren (hr. Madsen) har diabetes.', [[27, 35, 'error']]],
-    ['a title with a name the lists do not know', 'Ms Okafor was diagnosed with diabetes.', [[15, 24, 'error']]],
+    ['a title with a name the lists do not know', 'Ms Okafor was diagnosed with diabetes.', [[15, 38, 'error']]],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -125,6 +125,32 @@ describe('people in their roles: only a citizen’s health data is a finding', (
       ['no-health-data', 2, 14, 'error'],
       ['no-health-data', 3, 13, 'error'],
     ]);
+  });
+});
+
+describe('words that point back at a citizen: pronouns, role nouns, numbered roles, a letter’s "du", a record’s fields', () => {
+  const places = (text: string): [number, number, number, string][] =>
+    scanText(text, { filePath: 'page.md', today: TODAY })
+      .findings.filter((finding) => finding.ruleId === 'no-health-data')
+      .map((finding) => [finding.place.start.line, finding.place.start.column, finding.place.end.column, finding.severity]);
+
+  it.each<[string, string, [number, number, number, string][]]>([
+    ['a numbered applicant the document names', 'Ansøger 3: Anne Holm\n\nAnsøger 3 har sklerose og søger om tilskud.\n', [[3, 15, 23, 'error']]],
+    ['"Borgeren" after a case’s named citizen, past a named therapist', 'Borger: Kirsten Poulsen\nErgoterapeut Mads Svendsen har vurderet boligen.\nBorgeren har desuden diabetes.\n', [[3, 22, 30, 'error']]],
+    ['"hun" right after a named citizen', 'Signe Brix har fået bevilget hjælp, og hun har brystkræft.\n', [[1, 48, 58, 'error']]],
+    ['"din" in a letter to a named citizen', 'Kære Karina Nielsen\n\nVi har lagt vægt på, at din sclerose er stabil.\n', [[3, 29, 37, 'error']]],
+    ['a form’s answer after its name field (a label, the value on the next line)', 'Navn:\nErik Sørensen\n\nCPR-nr.: 161241-1642\n\nHvad søger du om?\n\nRollator og badebænk\n', [[8, 1, 9, 'error']]],
+  ])('%s', (_name, text, expected) => {
+    expect(places(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['an anonymous numbered role', 'Klager A har sklerose.'],
+    ['"Han" after a named doctor', 'siger overlæge Jens Holm. Han har forsket i brystkræft.'],
+    ['"Borgeren" with no citizen named before', 'Borgeren har diabetes, siger sygeplejerske Mette Lund.'],
+    ['"du" in a letter to nobody in particular', 'Kære borger\n\nHvis du har diabetes, kan du få hjælp.'],
+  ])('not: %s', (_name, text) => {
+    expect(found(text)).toEqual([]);
   });
 });
 

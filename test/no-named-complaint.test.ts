@@ -99,6 +99,12 @@ describe('the complainant named by a label: table columns, keys, a letter’s he
     ['a JSON key', 'sag.json', '{"klager": "Jens Hansen", "emne": "hjemmepleje"}', [[1, 3, 'error']]],
     ['an English JSON key', 'case.json', '{"complainant": "Grace Okafor"}', [[1, 3, 'error']]],
     ['a citizen’s own letter under a head that names them', 'brev.md', 'Jens Hansen\nSkovvej 3\n8000 Aarhus\n\nJeg klager over, at hjemmehjælpen ikke kommer.\n', [[5, 5, 'error']]],
+    ['a modal and the infinitive in a citizen’s letter', 'brev.md', 'Jens Hansen\nSkovvej 3\n\nJeg vil gerne klage over, at min søn ikke får aflastning.\n', [[4, 15, 'error']]],
+    ['"din klage" in a letter to a named citizen', 'brev.md', 'Kære Karina Nielsen\n\nVi har modtaget din klage over afgørelsen.\n', [[3, 21, 'error']]],
+    ['the citizen’s own words after their name and a colon', 'index.json', '{"content": "Bent Rasmussen, Søndergade 41: Jeg klager hermed over hjemmeplejen."}', [[1, 49, 'error']]],
+    ['a table under a heading about complaints', 'diaet.md', '## Borgere, der har klaget over diætkost\n\n| Borger | Kost |\n| --- | --- |\n| Dorthe Kristiansen | Glutenfri |\n| Kurt Eriksen | Proteinreduceret |\n', [[5, 3, 'error'], [6, 3, 'error']]],
+    ['a YAML record whose key names the applicant, its subject a complaint', 'sager.yml', 'sager:\n  - sagsnr: 24/07003\n    ansoeger: Lone Gregersen\n    emne: Klage over afslag\n', [[3, 15, 'error']]],
+    ['a relative of a named citizen expresses dissatisfaction', 'sag.md', 'Fru Holms datter har udtrykt stærk utilfredshed med sagsbehandlingen.\n', [[1, 36, 'error']]],
   ])('%s', (_name, filePath, text, expected) => {
     expect(places(text, filePath)).toEqual(expected);
   });
