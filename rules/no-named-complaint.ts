@@ -73,12 +73,12 @@ function namesComplainant(text: string, term: Term, person: PersonReference): bo
 const COMPLAINANT_HEADER = /^(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|ansoeger(?:en)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)$/iu;
 // A key that labels its value with the same words, in front matter, YAML or JSON: `ansøger: Lone Gregersen`.
 const COMPLAINANT_KEY = /(?:^|[\s{,"'])(?:klager(?:en)?|ansøger(?:en)?|ansoeger(?:en)?|borger(?:en)?|navn|name|complainant|appellant|applicant)["']?[ \t]*[:=][ \t]*["']?[ \t]*$/iu;
-const COMPLAINT_HEADER = /klage|anke|påklag|complain|appeal|grievance|utilfreds/iu;
+const COMPLAINT_HEADER = /(?<!\p{L})(?:klage|anke(?!styrelse)|påklag|complain|appeal|grievance|utilfreds)|klagede|klaget|klager/iu;
 // A cell that is a name the name lists may not know: "Okafor, Grace", "Grace Okafor".
 const NAME_CELL = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:,?\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}$/u;
 
-/** How far before a table its caption or heading may stand, in segments and characters. */
-const TITLE_SEGMENTS = 2;
+/** How far before a table its caption or heading may stand (the nearest text), in segments and characters. */
+const TITLE_SEGMENTS = 1;
 const TITLE_LENGTH = 300;
 const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
 

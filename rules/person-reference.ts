@@ -577,8 +577,8 @@ export type DocumentShape = 'letter' | 'record' | undefined;
 
 interface DocumentModel {
   shape: DocumentShape;
-  /** In a record, the segment that names its citizen: what follows is about them. */
-  recordFrom: Segment | undefined;
+  /** The segment that names the letter's or record's citizen: what follows is to, from or about them. */
+  namedFrom: Segment | undefined;
   references: Map<Segment, PersonReference[]>;
 }
 
@@ -659,18 +659,20 @@ function documentModel(document: readonly Segment[], context: RuleContext): Docu
   const cached = models.get(document);
   if (cached) return cached;
   const roles = documentRoles(document);
-  const { shape, recordFrom } = documentShape(document, context);
+  const { shape, namedFrom } = documentShape(document, context);
   const named = document.map((segment, index) => namedReferences(segment, context, { roles, index }));
   const aliases = new Set<string>();
   document.forEach((segment, index) => boundAliases(segment.text, named[index]!, aliases));
   const references = new Map<Segment, PersonReference[]>();
   const state: { base: number; last?: { at: number; role: PersonRole }; lastCitizen?: number } = { base: 0 };
   document.forEach((segment, index) => {
-    references.set(segment, resolvePointers(segment, named[index]!, state, shape, aliases));
+    // "jeg" and "du" are the letter's or record's citizen from the line that names them on.
+    const personal = namedFrom !== undefined && index >= namedFrom ? shape : undefined;
+    references.set(segment, resolvePointers(segment, named[index]!, state, personal, aliases));
     // A break between segments: a paragraph, a cell, an attribute.
     state.base += segment.text.length + 1;
   });
-  const model = { shape, recordFrom: recordFrom === undefined ? undefined : document[recordFrom], references };
+  const model = { shape, namedFrom: namedFrom === undefined ? undefined : document[namedFrom], references };
   models.set(document, model);
   return model;
 }
@@ -709,14 +711,15 @@ const HEAD_LENGTH = 600;
 const RECORD_LENGTH = 2000;
 
 /** Whether a line names a citizen: labelled, or the line is only the name. */
-function namesCitizen(line: string, context: RuleContext): 'labelled' | 'alone' | undefined {
-  const label = NAME_LABEL.exec(line) ?? SALUTATION.exec(line);
+function namesCitizen(line: string, context: RuleContext): 'labelled' | 'alone' | 'greeted' | undefined {
+  const greeting = SALUTATION.exec(line);
+  const label = NAME_LABEL.exec(line) ?? greeting;
   const entry = (label ? line.slice(label[0].length) : line).trim().replace(/[,.]$/u, '');
   if (entry.length === 0 || entry.length > 60) return undefined;
   const people = namedReferences({ kind: 'text', text: entry, offset: 0 }, context);
   const citizen = people.find((person) => person.role === 'citizen' && person.kind !== 'cpr');
   if (!citizen) return undefined;
-  if (label) return 'labelled';
+  if (label) return greeting ? 'greeted' : 'labelled';
   // The line names the person and nothing else (an address follows on the next line).
   return citizen.from === 0 && citizen.to >= entry.length - 1 ? 'alone' : undefined;
 }
@@ -748,31 +751,27 @@ function labelledName(lines: readonly { line: string }[], at: number, context: R
  * citizen's name, or a labelled one), or neither. In a letter, "jeg" and "du" are that citizen; in a
  * record, every health fact after the name is theirs.
  */
-function documentShape(document: readonly Segment[], context: RuleContext): { shape: DocumentShape; recordFrom?: number } {
+function documentShape(document: readonly Segment[], context: RuleContext): { shape: DocumentShape; namedFrom?: number } {
   const texts = document.map((segment) => segment.text);
   const bare = { today: context.today };
   const record = headLines(texts, RECORD_LENGTH);
   if (record.some(({ line }) => PERSONAL_FIELD.test(line))) {
     const at = record.findIndex((_, index) => labelledName(record, index, bare));
-    if (at !== -1) return { shape: 'record', recordFrom: record[at]!.segment };
+    if (at !== -1) return { shape: 'record', namedFrom: record[at]!.segment };
   }
   const head = headLines(texts, HEAD_LENGTH);
-  return { shape: head.some((_, index) => labelledName(head, index, bare) || namesCitizen(head[index]!.line, bare) !== undefined) ? 'letter' : undefined };
-}
-
-/** The shape of the document being checked (see `documentShape`). */
-export function shapeOf(context: RuleContext): DocumentShape {
-  return context.document ? documentModel(context.document, context).shape : undefined;
+  const at = head.findIndex((_, index) => labelledName(head, index, bare) || namesCitizen(head[index]!.line, bare) !== undefined);
+  return at === -1 ? { shape: undefined } : { shape: 'letter', namedFrom: head[at]!.segment };
 }
 
 /** Whether a segment stands in a record about a citizen, at or after the field that names them. */
 export function inRecord(segment: Segment, context: RuleContext): boolean {
   if (!context.document) return false;
   const model = documentModel(context.document, context);
-  if (model.shape !== 'record' || !model.recordFrom) return false;
+  if (model.shape !== 'record' || !model.namedFrom) return false;
   if (!indexes.has(context.document)) indexes.set(context.document, new Map(context.document.map((each, at) => [each, at])));
   const index = indexes.get(context.document)!;
-  return (index.get(segment) ?? -1) >= (index.get(model.recordFrom) ?? Infinity);
+  return (index.get(segment) ?? -1) >= (index.get(model.namedFrom) ?? Infinity);
 }
 
 const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
