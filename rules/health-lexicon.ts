@@ -1,10 +1,35 @@
 // The health lexicon compiled for look-ups: which words of a text are health terms, and which
-// words only hold one ("bekræftelse" is no "kræft"). Knows words, not people.
-import { ORGANISATION_NAMES, SERVICE_HEADS, type HealthTerm, type TermMatch } from './health-terms.js';
+// words only hold one's letters ("bekræftelse" is no "kræft"). Knows words, not people.
+//
+// A term counts only where it stands as a part of the word: at the start of the word or after a
+// plausible first part of a compound ("bryst|kræft", "lunge|kræften"), and before the end of the
+// word, an inflection ("kræft|en", "blodprop|pen") or a plausible further part ("kræft|patient",
+// "kræft|s|ygdom"). What is left over must look like a Danish word, not a prefix ("be|kræftet",
+// "af|kræfte") or a derivational suffix ("kræft|else" of "bekræftelse"). One pass of an
+// Aho–Corasick automaton finds every term in a text, so the cost is linear in its length.
+import { ORGANISATION_NAMES, SERVICE_HEADS, type HealthTerm } from './health-terms.js';
 
-const ENDINGS = ['', 'e', 'en', 'er', 'erne', 'et', 'ede', 's', 'ens', 'ets', 'ers'];
+/** Danish and English inflections after a term ("-en", "-erne", "-s", an adjective's "-t"); after a final -e, "-n", "-rne". */
+const INFLECTIONS = new Set(['', 'e', 'en', 'er', 'erne', 'et', 'ede', 'ene', 'es', 's', 'ens', 'ets', 'ers', 'ernes', 'enes', 'edes', 'ne', 'nes', 'ed', 't']);
+const VOWELS = 'aeiouyæøåéáàäöü';
+/**
+ * A remainder that makes the word a derivation of another stem, not a compound holding the term:
+ * "be|kræft|else", "svulst|igere". A suffix, then a few letters (its inflections) and the end, or
+ * a linking -s- ("bekræftelsesbrev"). Anchored and bounded: linear.
+ */
+const DERIVATION = /^(?:else|ende|ning|ing|lig|hed|isk|ig|agtig|eri|ere|ster|sel|skab|inde|ist|isme|iker)(?:\p{L}{0,6}$|s)/u;
+/**
+ * Unstressed prefixes that make a verb of a stem: "be|kræfte", "af|kræfte", "u|be|kræftet",
+ * "ordre|be|kræftelse". "be" after other letters is the end of a word: "strube|kræft".
+ */
+const BOUND_PREFIX = /(?:^(?:u|ge|for|und|mis|er)|(?:^u?|[se]|gen|selv)be|af)$/;
 const SUBSTANCES = /^\s+af\s+(?:alkohol|stoffer|narkotika|hash|kokain|heroin|medicin|piller|euforiserende|rusmidler|alcohol|drugs)/i;
+/** No Danish word is longer; a longer run of letters (an identifier, a hash) is not read. */
+const MAX_WORD = 100;
+const LETTER = /\p{L}/u;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isVowel = (letter: string | undefined): boolean => letter !== undefined && VOWELS.includes(letter);
+const hasVowel = (text: string): boolean => [...text].some((letter) => VOWELS.includes(letter));
 
 export interface TermHit {
   from: number;
@@ -13,108 +38,230 @@ export interface TermHit {
   term: HealthTerm;
 }
 
+/** A term and where in a word it starts. */
+interface TermInWord {
+  term: HealthTerm;
+  at: number;
+}
+
+/** A trie node of the Aho–Corasick automaton. */
+interface Node {
+  next: Map<string, Node>;
+  fail: Node | undefined;
+  /** Terms (lower case) that end here, this node's own and those of its fail chain. */
+  out: HealthTerm[];
+  depth: number;
+}
+
+const node = (depth: number): Node => ({ next: new Map(), fail: undefined, out: [], depth });
+
+/** Lower case letter by letter, so that offsets in the lower-case text are offsets in the text. */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let same = '';
+  for (const letter of text) {
+    const low = letter.toLowerCase();
+    same += low.length === letter.length ? low : letter;
+  }
+  return same;
+}
+
+/** Whether `rest` (after a term) is an inflection of it: "-en", "-erne", "-pen" after "blodprop". */
+export function isInflection(term: string, rest: string): boolean {
+  if (INFLECTIONS.has(rest)) return true;
+  const last = term[term.length - 1];
+  // A noun in -i makes an adjective in -isk: "allergi|sk", "anæmi|ske".
+  if (last === 'i' && /^sk(?:e|es)?$/.test(rest)) return true;
+  // A final -e takes "-n", "-r", "-rne": "diagnose|n", "migræne|ns".
+  if (last === 'e' && INFLECTIONS.has(`e${rest}`)) return true;
+  // A final consonant may double: "blodprop|pen", "hjertestop|pet".
+  return last !== undefined && !isVowel(last) && rest[0] === last && isVowel(rest[1]) && INFLECTIONS.has(rest.slice(1));
+}
+
+/** Whether `rest` (after a term) can be a further part of a compound: "patient", "sygdom", "s|ramt". */
+function isHead(rest: string): boolean {
+  if (rest.startsWith('-')) return true;
+  if (DERIVATION.test(rest)) return false;
+  // Three letters are a head ("kræft|tal", "handicap|bil") unless they look like a verb's ending
+  // ("misbrug|tes", "-ede").
+  if (rest.length === 3) return !isVowel(rest[0]) && !/^[dt]e/.test(rest) && hasVowel(rest.slice(1));
+  return rest.length > 3 && hasVowel(rest.slice(1));
+}
+
+/** Whether `before` (in front of a term) can be a first part of a compound: "bryst", "lunge", "tilbage". */
+function isModifier(before: string): boolean {
+  if (before === '' || before.endsWith('-')) return true;
+  return before.length >= 2 && hasVowel(before) && !BOUND_PREFIX.test(before);
+}
+
+/**
+ * The word around `start`–`end` in `text`: letters, and hyphens between letters ("KOL-patient").
+ * Reads at most MAX_WORD letters either way, so a run of letters costs no more than its length.
+ */
+function wordAround(text: string, start: number, end: number): [number, number] {
+  const inWord = (index: number): boolean =>
+    LETTER.test(text[index] ?? '') || (text[index] === '-' && LETTER.test(text[index - 1] ?? '') && LETTER.test(text[index + 1] ?? ''));
+  let from = start;
+  let to = end;
+  while (from > 0 && start - from <= MAX_WORD && inWord(from - 1)) from--;
+  while (to < text.length && to - end <= MAX_WORD && inWord(to)) to++;
+  return [from, to];
+}
+
 /** The lexicon compiled for quick look-ups, word by word. */
 export class Lexicon {
-  private readonly words = new Map<string, HealthTerm>();
-  private readonly caseSensitive = new Map<string, HealthTerm>();
-  private readonly byMatch: Record<Exclude<TermMatch, 'word'>, HealthTerm[]> = { start: [], end: [], any: [] };
-  private readonly anyPattern: RegExp | undefined;
+  private readonly root = node(0);
   private readonly phrases: RegExp | undefined;
   private readonly phraseTerms = new Map<string, HealthTerm>();
-  private readonly candidates: RegExp[];
 
   constructor(terms: readonly HealthTerm[]) {
     const phrases: string[] = [];
     for (const term of terms) {
-      const lower = term.term.toLowerCase();
       if (term.term.includes(' ')) {
         phrases.push(term.term.split(' ').map(escape).join('\\s+'));
-        this.phraseTerms.set(lower.replace(/\s+/g, ' '), term);
-      } else if (term.match === 'word') {
-        for (const ending of ENDINGS) {
-          if (term.caseSensitive) this.caseSensitive.set(term.term + ending, term);
-          else this.words.set(lower + ending, term);
-        }
+        this.phraseTerms.set(term.term.toLowerCase().replace(/\s+/g, ' '), term);
       } else {
-        this.byMatch[term.match].push(term);
+        this.insert(term);
       }
     }
-    const any = this.byMatch.any.map((term) => escape(term.term.toLowerCase()));
-    this.anyPattern = any.length > 0 ? new RegExp(any.join('|')) : undefined;
+    this.link();
+    // Longest first, so that "psykisk sygdom" wins over "psykisk syg".
+    phrases.sort((a, b) => b.length - a.length);
     this.phrases = phrases.length > 0 ? new RegExp(`(?<!\\p{L})(?:${phrases.join('|')})\\p{L}*`, 'giu') : undefined;
-    // Where a term may start, for a quick pass over a whole file: each term's first word.
-    const stems = (caseSensitive: boolean): string =>
-      terms.filter((term) => Boolean(term.caseSensitive) === caseSensitive).map((term) => escape(term.term.split(' ')[0]!)).join('|');
-    this.candidates = [new RegExp(stems(false) || '(?!)', 'gi'), new RegExp(stems(true) || '(?!)', 'g')];
+  }
+
+  private insert(term: HealthTerm): void {
+    let here = this.root;
+    for (const letter of lowerCase(term.term)) {
+      let next = here.next.get(letter);
+      if (!next) here.next.set(letter, (next = node(here.depth + 1)));
+      here = next;
+    }
+    here.out.push(term);
+  }
+
+  /** Fail links, breadth first, with each node's terms joined by those of its fail chain. */
+  private link(): void {
+    const queue: Node[] = [];
+    for (const child of this.root.next.values()) {
+      child.fail = this.root;
+      queue.push(child);
+    }
+    for (let index = 0; index < queue.length; index++) {
+      const here = queue[index]!;
+      for (const [letter, child] of here.next) {
+        let fail = here.fail;
+        while (fail && !fail.next.has(letter)) fail = fail.fail;
+        child.fail = fail?.next.get(letter) ?? this.root;
+        child.out = [...child.out, ...child.fail.out];
+        queue.push(child);
+      }
+    }
+  }
+
+  /** One step of the automaton: the state after reading `letter`. */
+  private step(here: Node, letter: string): Node {
+    while (here !== this.root && !here.next.has(letter)) here = here.fail!;
+    return here.next.get(letter) ?? this.root;
   }
 
   /**
    * Positions of words in `text` that are terms, traps not weighed: the cheap test on a file's
-   * readable view. A quick pass finds where a term's letters stand, and only those words are read.
+   * readable view.
    */
   termPositions(text: string): number[] {
     const positions: number[] = [];
-    for (const pattern of this.candidates) {
-      let lastWordEnd = -1;
-      for (const match of text.matchAll(pattern)) {
-        if (match.index < lastWordEnd) continue;
-        let start = match.index;
-        let end = match.index + match[0].length;
-        while (start > 0 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
-        while (end < text.length && /[\p{L}-]/u.test(text[end]!)) end++;
-        lastWordEnd = end;
-        const word = text.slice(start, end);
-        if (this.phrases) this.phrases.lastIndex = 0;
-        if (this.matchWord(word) || this.phrases?.test(text.slice(start, start + 60))) positions.push(start);
-      }
-    }
+    for (const hit of this.scan(text, false)) if (positions[positions.length - 1] !== hit.from) positions.push(hit.from);
     return positions.sort((a, b) => a - b);
   }
 
   /** The term a word is, if any, and where in the word the term starts. */
   matchWord(word: string): { term: HealthTerm; at: number } | undefined {
-    const exact = this.caseSensitive.get(word);
-    if (exact) return { term: exact, at: 0 };
-    const lower = word.toLowerCase();
-    const listed = this.words.get(lower);
-    if (listed) return { term: listed, at: 0 };
-    for (const term of this.byMatch.start) if (lower.startsWith(term.term.toLowerCase())) return { term, at: 0 };
-    for (const term of this.byMatch.end) {
-      const stem = term.term.toLowerCase();
-      for (const ending of ENDINGS) if (lower.endsWith(stem + ending)) return { term, at: lower.length - stem.length - ending.length };
+    const lower = lowerCase(word);
+    let best: TermInWord | undefined;
+    let here = this.root;
+    for (let index = 0; index < lower.length; index++) {
+      here = this.step(here, lower[index]!);
+      for (const term of here.out) best = this.better(best, word, lower, term, index + 1 - term.term.length);
     }
-    if (this.anyPattern) {
-      const found = this.anyPattern.exec(lower);
-      if (found) {
-        const term = this.byMatch.any.find((candidate) => candidate.term.toLowerCase() === found[0]);
-        if (term) return { term, at: found.index };
+    return best;
+  }
+
+  /** The leftmost, then longest, of `best` and `term` at `at`, if the term stands there. */
+  private better(best: TermInWord | undefined, word: string, lower: string, term: HealthTerm, at: number): TermInWord | undefined {
+    if (best && (best.at < at || (best.at === at && best.term.term.length >= term.term.length))) return best;
+    return this.standsIn(word, lower, term, at) ? { term, at } : best;
+  }
+
+  /** Whether `term`, found at `at` in `word`, stands there as a word or a part of a compound. */
+  private standsIn(word: string, lower: string, term: HealthTerm, at: number): boolean {
+    const end = at + term.term.length;
+    if (term.caseSensitive && word.slice(at, end) !== term.term) return false;
+    const partStart = lower.lastIndexOf('-', at - 1) + 1;
+    const hyphen = lower.indexOf('-', end);
+    const partEnd = hyphen === -1 ? lower.length : hyphen;
+    const before = lower.slice(partStart, at);
+    const rest = lower.slice(end, partEnd);
+    const stem = lower.slice(at, end);
+    switch (term.match) {
+      case 'word':
+        return before === '' && isInflection(stem, rest);
+      case 'start':
+        return at === 0;
+      case 'end':
+        return isModifier(before) && isInflection(stem, rest);
+      case 'any':
+        return isModifier(before) && (isInflection(stem, rest) || isHead(rest));
+    }
+  }
+
+  /**
+   * Terms in `text`, word by word (and phrase by phrase), with or without the traps weighed. The
+   * automaton reads the whole text once; only a word where a term's letters end is looked at.
+   */
+  private *scan(text: string, weighTraps: boolean): Generator<TermHit> {
+    const lower = lowerCase(text);
+    let here = this.root;
+    let from = -1;
+    let to = -1;
+    let best: TermInWord | undefined;
+    for (let index = 0; index <= lower.length; index++) {
+      if (index === lower.length || index >= to) {
+        if (best && to - from <= MAX_WORD) {
+          const hit = { from, to, word: text.slice(from, to), term: best.term };
+          if (!weighTraps || !isTrap(text, hit, best.at)) yield hit;
+        }
+        best = undefined;
+        if (index === lower.length) break;
+      }
+      here = this.step(here, lower[index]!);
+      for (const term of here.out) {
+        const start = index + 1 - term.term.length;
+        if (start < from || index >= to) [from, to] = wordAround(text, start, index + 1);
+        if (to - from > MAX_WORD) continue;
+        best = this.better(best, text.slice(from, to), lower.slice(from, to), term, start - from);
       }
     }
-    return undefined;
+    if (!this.phrases) return;
+    for (const match of text.matchAll(this.phrases)) {
+      const phraseText = match[0].toLowerCase().replace(/\s+/g, ' ');
+      for (const [phrase, term] of this.phraseTerms) {
+        const last = phrase.slice(phrase.lastIndexOf(' ') + 1);
+        if (!phraseText.startsWith(phrase) || !isInflection(last, phraseText.slice(phrase.length))) continue;
+        yield { from: match.index, to: match.index + match[0].length, word: match[0], term };
+        break;
+      }
+    }
   }
 
   hits(text: string): TermHit[] {
-    const hits: TermHit[] = [];
-    for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
-      const word = match[0];
-      const found = this.matchWord(word);
-      if (!found) continue;
-      const hit = { from: match.index, to: match.index + word.length, word, term: found.term };
-      if (!isTrap(text, hit, found.at)) hits.push(hit);
-    }
-    if (this.phrases) {
-      for (const match of text.matchAll(this.phrases)) {
-        const key = [...this.phraseTerms.keys()].find((phrase) => match[0].toLowerCase().replace(/\s+/g, ' ').startsWith(phrase));
-        const term = key === undefined ? undefined : this.phraseTerms.get(key);
-        if (term) hits.push({ from: match.index, to: match.index + match[0].length, word: match[0], term });
-      }
-    }
-    return hits.sort((a, b) => a.from - b.from);
+    return [...this.scan(text, true)].sort((a, b) => a.from - b.from);
   }
 }
 
 /** Words that hold a term without being health data about anybody. */
-function isTrap(text: string, hit: TermHit, at: number): boolean {
+export function isTrap(text: string, hit: TermHit, at: number): boolean {
   const lower = hit.word.toLowerCase();
   if (hit.term.except?.some((except) => lower.includes(except))) return true;
   // A compound about a service or organisation: "demenskoordinator", "Diabetesforeningen".
@@ -131,5 +278,3 @@ function isTrap(text: string, hit: TermHit, at: number): boolean {
   if (/^misbrug(?:et|en)?$/.test(lower) && /^\s+af\s/.test(text.slice(hit.to, hit.to + 5)) && !SUBSTANCES.test(text.slice(hit.to, hit.to + 40))) return true;
   return false;
 }
-
-

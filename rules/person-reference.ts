@@ -106,7 +106,7 @@ function names(text: string, words: Token[]): PersonReference[] {
 // Where a surname-first entry may start: a line, a table cell, a list item, a numbered row.
 const ENTRY_START = /(?:^|[\n|\t;]|[-*•]\s|\d[.)]\s)\s*$/u;
 // What may follow the first names of a surname-first entry: the entry's end, a dash, a birth year.
-const ENTRY_REST = /^(?:\s*$|\s*[\n|\t;,]|\s+[–—-]\s|\s*\()/u;
+const ENTRY_REST = /^(?:\s*$|\s*[\n|\t;,:]|\s+[–—-]\s|\s*\()/u;
 
 /** "Hansen, Jens", "Damgaard-Lund, Else (f. 1944)": only where a list entry starts, so prose keeps its commas. */
 function surnamesFirst(text: string, words: Token[]): PersonReference[] {

@@ -24,6 +24,13 @@ const PAGES: Record<string, number> = {
   'tilsynsrapport-2013-kaerkommen.pdf': 29,
 };
 
+/** Health words each document holds (mode "any" finds them), named so a lost term shows by name. */
+const HEALTH_WORDS: Record<string, string[]> = {
+  'midler-til-frivilligt-arbejde.pdf': ['selvmord', 'incest', 'autisme', 'epilepsi', 'diabetes', 'osteoporose', 'demensramte', 'misbrugere', 'hiv'],
+  'tilsynsrapport-2013-clara-service-gruppen.pdf': ['kørestol', 'hjælpemidler', 'rollator'],
+  'tilsynsrapport-2013-kaerkommen.pdf': ['hørehæmmet', 'hjælpemidler', 'handicappet'],
+};
+
 describe.skipIf(!available && !process.env.CI)('real municipal documents', () => {
   describe.each(Object.keys(PAGES))('%s', (name) => {
     it.each([
@@ -42,7 +49,8 @@ describe.skipIf(!available && !process.env.CI)('real municipal documents', () =>
     it('holds health vocabulary, so "no error" means something', () => {
       const { text } = extractText(path.join(DOCUMENTS, name), false);
       const anyTerm = scanText(text, { format: 'text', rules: { 'no-health-data': ['error', { mode: 'any' }], 'no-named-complaint': 'off', 'no-cpr-number': 'off' } });
-      expect(anyTerm.findings.length).toBeGreaterThan(3);
+      const words = new Set(anyTerm.findings.flatMap((finding) => text.slice(finding.place.start.offset, finding.place.end.offset).toLowerCase().split(/[^\p{L}-]+/u)));
+      expect(HEALTH_WORDS[name]!.filter((word) => !words.has(word))).toEqual([]);
     });
   });
 });
