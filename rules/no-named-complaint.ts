@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment, TableCell } from '../src/segment.js';
-import { mightBeLetterOrRecord, personNear, personReferences, type PersonReference } from './person-reference.js';
+import { isNameInsideSentence, mightBeLetterOrRecord, personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
@@ -171,7 +171,8 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
     while (nextName < names.length && names[nextName]!.to <= term.from) nextName++;
     const name = names[nextName];
     if (name && term.from >= name.from && term.to <= name.to) return false;
-    return !(/^Anke/u.test(term.word) && /\p{L}[ \u00a0]$/u.test(text.slice(term.from - 2, term.from)));
+    // "… Jørgen Anker …": a capitalised name-word inside a sentence is a name.
+    return !isNameInsideSentence(text, term.from, term.to);
   });
   if (terms.length === 0) return [];
   if (people.length === 0) return [];

@@ -3,6 +3,7 @@
 import type { RuleContext } from '../src/rule.js';
 import type { Segment } from '../src/segment.js';
 import { FIRST_NAMES, SURNAMES } from './data/dst-names.js';
+import { NAME_WORDS } from './data/name-words.js';
 import { cprMatches } from './no-cpr-number.js';
 
 export type PersonKind =
@@ -50,6 +51,21 @@ function inList(word: string, list: 'first' | 'surname'): boolean {
   surnames ??= new Set(SURNAMES.split('\n'));
   const set = list === 'first' ? firstNames : surnames;
   return word.split('-').every((part) => set.has(part.toUpperCase()));
+}
+
+let nameWords: Set<string> | undefined;
+
+/**
+ * A capitalised word inside a sentence that is both a name and an ordinary Danish word ("Anker",
+ * "Skov", "Holm"): a name there, since a word would be written in lower case. Decided by a
+ * Danish word list beside Danmarks Statistik's names (rules/data/name-words.ts), not by hand.
+ */
+export function isNameInsideSentence(text: string, from: number, to: number): boolean {
+  nameWords ??= new Set(NAME_WORDS.split('\n'));
+  const word = text.slice(from, to);
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || !nameWords.has(word.toUpperCase())) return false;
+  // Inside a sentence: a word and a space (not a full stop, a colon or a line start) before it.
+  return /[\p{L},][ \u00a0]$/u.test(text.slice(Math.max(0, from - 2), from));
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;

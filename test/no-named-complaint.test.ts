@@ -77,6 +77,7 @@ describe('complaints in their own words', () => {
     ['a group is dissatisfied, a named speaker', 'Flere borgere er utilfredse med hjemmeplejen, siger Jens Holm.'],
     ['a council member asks about dissatisfaction', 'Mette Lund (A) spurgte, om borgerne var utilfredse med ventetiden.'],
     ['a middle name that holds "anke"', 'Deltagere: Jørgen Anker Simonsen, Gurli Nielsen'],
+    ['a capitalised name that is also a word, inside a sentence', 'Jens Hansen talte med Anker om haven.'],
     ['a phone number is no complaint', 'Mette Hansen, tlf. 12345678, tager imod henvendelser.'],
     ['an enquiry without a sender', 'Jens Hansen besvarer henvendelser om madordningen.'],
   ])('not: %s', (_name, text) => {
