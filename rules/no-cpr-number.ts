@@ -1,17 +1,33 @@
 /* eslint-disable cprlint/no-cpr-number -- the comments show made-up numbers in the forms the rule reads */
 import type { Confidence, Reason } from '../src/finding.js';
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import type { Segment } from '../src/segment.js';
-import { analyseCpr, redactCpr } from './cpr-number.js';
+import type { Segment, TableCell } from '../src/segment.js';
+import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-number.js';
 
-// Between date and serial: nothing; a hyphen, dash, minus, slash or dot with up to three spaces
-// or line breaks around it ("150385 - 2000", "150385-\n2000"); or up to three spaces, tabs,
-// no-break spaces or line breaks ("150385 2000", "150385\n2000", a <br> in HTML); or a
-// percent-encoded hyphen or space in a URL.
-const SEPARATOR = String.raw`(?:[\s\u00a0\u202f]{0,3}[-\u2010\u2011\u2012\u2013\u2212/.][\s\u00a0\u202f]{0,3}|[\s\u00a0\u202f]{1,3}|%2[dD]|%20)?`;
+// Every pass below reads each character a bounded number of times: expressions have fixed or
+// bounded repeats with nothing nested that could backtrack, and look-ups around a candidate read a
+// window of fixed size. A 1 MB line costs what 1 MB of short lines costs.
+
+// ---------------------------------------------------------------------------------------------
+// Written forms
+
+const SPACE = String.raw`[\s\u00a0\u202f]`;
+const DASH = String.raw`[-\u2010\u2011\u2012\u2013\u2212]`;
+// Between date and serial: a hyphen, dash, minus, slash or dot with up to three spaces or line
+// breaks around it ("150385 - 2000", "150385-\n2000"); or up to three spaces, tabs, no-break
+// spaces or line breaks ("150385 2000", "150385\n2000", a <br> in HTML); or a percent-encoded
+// hyphen or space in a URL.
+const SEPARATOR_BODY = String.raw`${SPACE}{0,3}(?:${DASH}|[/.])${SPACE}{0,3}|${SPACE}{1,3}|%2[dD]|%20`;
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
-const CANDIDATE = new RegExp(String.raw`(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})${SERIAL}(?!\d)`, 'g');
+// DDMMYY, or DD.MM.YY, then the serial; nothing between them too.
+const CANDIDATE = new RegExp(String.raw`(\d\d)(\.?)(\d\d)\2(\d\d)((?:${SEPARATOR_BODY})?)${SERIAL}(?!\d)`, 'g');
+// "03 06 78 2214", "03 06 78-2214": the date's pairs one space apart, then a separator. Phone
+// numbers are written so too ("87 13 20 00"), so this form counts only under a CPR label.
+const SPACED = new RegExp(String.raw`(\d\d)[ \u00a0\u202f](\d\d)[ \u00a0\u202f](\d\d)(${SEPARATOR_BODY})(\d{4})(?!\d)`, 'g');
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isSpace = (unit: string | undefined): boolean => unit === ' ' || unit === '\u00a0' || unit === '\u202f';
 
 /**
  * Not inside a longer number: no digit just before, and no decimal fraction ("1234.150385 2000");
@@ -19,108 +35,510 @@ const CANDIDATE = new RegExp(String.raw`(\d\d)(\.?)(\d\d)\2(\d\d)(${SEPARATOR})$
  * Checked here rather than by a lookbehind, which would make the expression slow to scan.
  */
 function startsNumber(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1);
-  if (!(before >= 48 && before <= 57)) {
+  if (!isDigit(text.charCodeAt(at - 1))) {
     const separator = text[at - 1];
-    return !((separator === '.' || separator === ',') && /\d/.test(text[at - 2] ?? ''));
+    return !((separator === '.' || separator === ',') && isDigit(text.charCodeAt(at - 2)));
   }
   return /%[\dA-Fa-f]{2}$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
-/** Every candidate that starts a number: a match rejected for its start is tried again one later. */
-function* candidates(text: string): Generator<RegExpExecArray> {
-  const pattern = new RegExp(CANDIDATE.source, 'g');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (startsNumber(text, match.index)) {
-      yield match;
-    } else {
-      pattern.lastIndex = match.index + 1;
-    }
+/** Not one more pair of a number written in pairs ("+46 70 12 03 4567", "12 03 06 78 2214 55"). */
+function standsApart(text: string, from: number, to: number): boolean {
+  if (isDigit(text.charCodeAt(from - 1))) return false;
+  if (isSpace(text[from - 1]) && isDigit(text.charCodeAt(from - 2))) return false;
+  return !(isSpace(text[to]) && isDigit(text.charCodeAt(to + 1)));
+}
+
+/** Every match of `pattern` that `keep` accepts: a match rejected is tried again one later. */
+function* matchesOf(pattern: RegExp, text: string, keep: (match: RegExpExecArray) => boolean): Generator<RegExpExecArray> {
+  const scan = new RegExp(pattern.source, pattern.flags);
+  for (let match = scan.exec(text); match; match = scan.exec(text)) {
+    if (keep(match)) yield match;
+    else scan.lastIndex = match.index + 1;
   }
 }
+
+/** Every candidate that starts a number. */
+function candidates(text: string): Generator<RegExpExecArray> {
+  return matchesOf(CANDIDATE, text, (match) => startsNumber(text, match.index));
+}
+
+/** Every date written in spaced pairs, then a serial, that is no part of a longer row of pairs. */
+function spacedCandidates(text: string): Generator<RegExpExecArray> {
+  return matchesOf(SPACED, text, (match) => standsApart(text, match.index, match.index + match[0].length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels: the words that say what kind of number stands next to them
 
 // Words that say the number is a CPR number ("cpr" anywhere in a word, as OSdatascanner does).
 const CPR_WORDS =
-  /cpr|person-?\s?n(?:umme)?r|personal identification|civil registration|social security|\bssn\b|sygesikrings|fødselsnummer/gi;
-// Words before a number that name another kind of number. Each starts a word; a hit lowers the
-// confidence of the number right after it only.
-const OTHER_NUMBER_WORDS = new RegExp(
-  String.raw`(?<!\p{L})(?:` +
-    [
-      String.raw`ordre(?:-?\s?n(?:umme)?r)?`, String.raw`order\s?(?:no|number)?`, String.raw`faktura(?:-?\s?n(?:umme)?r)?`,
-      String.raw`fak-?nr`, 'invoice', String.raw`(?:bank)?konto(?:-?\s?n(?:umme)?r)?`, String.raw`kto`, String.raw`account(?:\s?(?:no|number))?`,
-      String.raw`reg\.?\s?(?:nr)?`, 'registreringsn', String.raw`p-?\.?\s?n(?:umme)?r`, 'pnr', 'cvr', String.raw`se-?nr`, 'ean', 'gln',
-      'tlf', 'telefon', 'phone', String.raw`mobil(?:nr|nummer|tlf)?`, 'fax', 'isbn', 'issn', String.raw`sags?-?\s?n(?:umme)?r`,
-      String.raw`journal-?\s?n(?:umme)?r`, String.raw`j\.\s?nr`, String.raw`vare-?\s?n(?:umme)?r`, String.raw`bilags?-?\s?n`,
-      String.raw`kunde-?\s?n(?:umme)?r`, 'customer', String.raw`medlems-?\s?n`, 'licens', 'serienummer', 'serial',
-      'updated', 'created', 'modified', 'timestamp', 'tidsstempel', 'ver', 'version', 'build', 'hash', 'rev',
-    ].join('|') +
-    String.raw`)(?!\p{L})`,
+  /cpr|person-?\s?n(?:umme)?r|personnumre|personal identification|civil registration|social security|\bssn\b|sygesikrings|sundhedskort|fødselsnummer/i;
+
+// Words that on their own name another kind of number ("Ordre 1503852000", a JSON key).
+const OTHER_NUMBER_WORDS: ReadonlySet<string> = new Set([
+  'ordre', 'order', 'faktura', 'invoice', 'konto', 'kto', 'account', 'reg', 'pnr', 'cvr', 'ean', 'gln', 'isbn',
+  'issn', 'customer', 'licens', 'license', 'serial', 'updated', 'created', 'modified', 'timestamp', 'tidsstempel',
+  'ver', 'version', 'build', 'hash', 'rev',
+]);
+// Stems that name another kind of number in a compound ending in -nummer, -nr or -no, with or
+// without a linking s or a hyphen ("bilagsnummer", "kunde-nr.", "driftskontonummer", "orderNo"),
+// also at the end of a longer first part ("klagesagsnummer").
+const OTHER_NUMBER_STEMS: readonly string[] = [
+  'ordre', 'order', 'faktura', 'invoice', 'bilag', 'konto', 'account', 'kunde', 'customer', 'vare', 'sag',
+  'journal', 'medlem', 'licens', 'license', 'serie', 'serial', 'registrering', 'kvittering', 'reference',
+  'bestilling', 'forsendelse', 'pakke', 'kontrakt', 'police', 'aftale', 'abonnement', 'artikel', 'produkt', 'model',
+  'transaktion', 'betaling', 'ekspedition', 'matrikel', 'ejendom', 'medarbejder', 'elev', 'studie', 'kort',
+];
+// Short stems, only as the whole first part: "P-nummer", "j.nr.", "SE-nr.", "NØK-nummer".
+const SHORT_OTHER_NUMBER_STEMS: ReadonlySet<string> = new Set(['p', 'j', 'se', 'reg', 'fak', 'nøk', 'kto', 'ref', 'cvr', 'ean', 'gln']);
+// A telephone's words, alone or in compounds: "tlf.", "Telefon", "mobilnr.", "kundeservicetelefonnummer".
+const PHONE_WORDS: ReadonlySet<string> = new Set(['tlf', 'tel', 'telefon', 'phone', 'mobil', 'mobile', 'fax', 'telefax']);
+const PHONE_STEMS: readonly string[] = ['telefon', 'tlf', 'phone', 'mobil', 'fax'];
+const NUMBER_SUFFIXES: readonly string[] = ['nummer', 'numre', 'number', 'nr', 'no'];
+
+/**
+ * What a label says a number is. A telephone's is weaker than another number's: a Danish phone
+ * number has eight digits, so a ten-digit number written 6-4 ("Telefon: 150385-2000") is no phone
+ * number whatever its label says.
+ */
+type Label = 'cpr' | 'other' | 'phone';
+const STRENGTH: Record<Label, number> = { cpr: 3, other: 2, phone: 1 };
+
+function strongest(a: Label | undefined, b: Label | undefined): Label | undefined {
+  if (!a) return b;
+  return b && STRENGTH[b] > STRENGTH[a] ? b : a;
+}
+
+function stemLabel(stem: string): Label | undefined {
+  if (stem === 'tlf' || stem === 'tel' || PHONE_STEMS.some((known) => stem.endsWith(known))) return 'phone';
+  if (SHORT_OTHER_NUMBER_STEMS.has(stem) || OTHER_NUMBER_STEMS.some((known) => stem.endsWith(known))) return 'other';
+  return undefined;
+}
+
+/** What one word says about the number after it ("Kontonr.", "lønkonto", "telefonnummer"). */
+function wordLabel(word: string): Label | undefined {
+  const key = word.toLowerCase().replace(/[-.]/g, '');
+  if (CPR_WORDS.test(key)) return 'cpr';
+  // Any telephone: "mobiltelefon", "privattlf", "telefax"; but "automobil" is no "mobil".
+  if (PHONE_WORDS.has(key) || /(?:telefon|tlf|phone|fax)$/.test(key)) return 'phone';
+  // Any account: "lønkonto", "driftskonto", "NemKonto".
+  if (OTHER_NUMBER_WORDS.has(key) || key.endsWith('konto')) return 'other';
+  // JSON keys of times: "updatedAt", "lastModified", "created_at" (read as "created").
+  if (/^(?:updated|created|modified)|modified$|timestamp/.test(key)) return 'other';
+  for (const suffix of NUMBER_SUFFIXES) {
+    if (key.length <= suffix.length || !key.endsWith(suffix)) continue;
+    const stem = key.slice(0, -suffix.length);
+    const label = stemLabel(stem) ?? (stem.length > 1 && stem.endsWith('s') ? stemLabel(stem.slice(0, -1)) : undefined);
+    if (label) return label;
+    // Any other noun's number ("ordrebekræftelse nr.", "bevillingsnummer") is no person's: the
+    // CPR number's own labels were read above, and a serial's ("løbenr.") stands apart.
+    if (stem.length >= 4 && !/løbe$/u.test(stem)) return 'other';
+  }
+  return undefined;
+}
+
+const LOOK_BEHIND = 60;
+const LOOK_AHEAD = 20;
+// So many digits between a label and a number mean another number stands between: the label is its.
+const DIGITS_BETWEEN = 6;
+const WORD = /\p{L}+(?:[-.]\p{L}+)*/gu;
+
+/**
+ * Where a window of `text` ends, read from `from` forwards (`step` 1) or backwards (`step` -1) for
+ * at most `length` characters: at a line break, or before the DIGITS_BETWEEN-th digit.
+ */
+function windowEnd(text: string, from: number, step: 1 | -1, length: number): number {
+  let seen = 0;
+  let at = from;
+  for (let k = 0; k < length; k++) {
+    const next = step === 1 ? at : at - 1;
+    if (next < 0 || next >= text.length || text[next] === '\n') break;
+    if (isDigit(text.charCodeAt(next)) && ++seen === DIGITS_BETWEEN) break;
+    at += step;
+  }
+  return at;
+}
+
+/** The strongest label among the words of text[from, to): one word ("Kontonr.") or two ("sags nr."). */
+function wordsLabel(text: string, from: number, to: number): Label | undefined {
+  let label: Label | undefined;
+  let previous: { key: string; end: number } | undefined;
+  for (const word of text.slice(from, to).matchAll(WORD)) {
+    // The window's first word is cut when a letter stands before it: "…automobil" is no "mobil".
+    if (word.index === 0 && from > 0 && /\p{L}/u.test(text[from - 1]!)) continue;
+    const key = word[0].toLowerCase().replace(/[-.]/g, '');
+    label = strongest(label, wordLabel(key));
+    // "Sags nr.", "P nr.": a number word after a space completes the word before it.
+    if (previous && NUMBER_SUFFIXES.includes(key) && /^\s{1,2}$/.test(text.slice(from + previous.end, from + word.index))) {
+      label = strongest(label, wordLabel(previous.key + key));
+    }
+    previous = { key, end: word.index + word[0].length };
+  }
+  return label;
+}
+
+/**
+ * The strongest label of text[from, to) on its line, not the nearest: a CPR word before it (within
+ * LOOK_BEHIND) or after it (within LOOK_AHEAD), else another number's word before it, else a
+ * telephone's. A label with another number between it and this one is that number's
+ * ("CPR 1503852000, tlf. 1503852001"), and words after a number name the next one.
+ */
+function textLabel(text: string, from: number, to: number): Label | undefined {
+  // Bounded look-ups: a line may be a whole minified file.
+  const start = windowEnd(text, from, -1, LOOK_BEHIND);
+  const end = windowEnd(text, to, 1, LOOK_AHEAD);
+  if (CPR_WORDS.test(text.slice(start, from)) || CPR_WORDS.test(text.slice(to, end))) return 'cpr';
+  return wordsLabel(text, start, from);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column labels: a table cell's header names the values below it
+
+type ColumnLabel = Label | 'birth date' | 'serial';
+
+const BIRTH_DATE_WORDS = String.raw`fødselsdato|fødselsdag|født|f\.|birth\s?date|date\s+of\s+birth|d\.?o\.?b\.?|born`;
+const SERIAL_WORDS = String.raw`løbe[-\s]?(?:nummer|nr\.?)|(?:de\s+)?sidste\s+(?:fire|4)\s+cifre|kontrolcifre(?:ne)?`;
+const BIRTH_DATE_HEADER = new RegExp(String.raw`^(?:${BIRTH_DATE_WORDS})(?!\p{L})`, 'iu');
+const SERIAL_HEADER = new RegExp(String.raw`^(?:${SERIAL_WORDS})(?!\p{L})`, 'iu');
+// A cheap test of a whole file: a serial's own label anywhere ("Beløbet" is none).
+const SERIAL_WORD = /løbe[-\s]?n|sidste\s+(?:fire|4)\s+cifre|kontrolcifre/i;
+
+const columnLabels = new Map<string, ColumnLabel | undefined>();
+
+/** What a column header says about the values below it. */
+function columnLabel(header: string): ColumnLabel | undefined {
+  if (header === '') return undefined;
+  if (columnLabels.has(header)) return columnLabels.get(header);
+  const words = header.trim().slice(0, 100);
+  let label: ColumnLabel | undefined;
+  if (CPR_WORDS.test(words)) label = 'cpr';
+  else if (SERIAL_HEADER.test(words)) label = 'serial';
+  else if (BIRTH_DATE_HEADER.test(words)) label = 'birth date';
+  else label = wordsLabel(words, 0, words.length);
+  // Headers repeat on every row of a table; a long run meets few distinct ones.
+  if (columnLabels.size > 1000) columnLabels.clear();
+  columnLabels.set(header, label);
+  return label;
+}
+
+/** The cells of a row looked up at rising positions: each look-up moves on, never back. */
+class CellCursor {
+  private index = 0;
+
+  constructor(private readonly cells: readonly TableCell[] | undefined) {}
+
+  at(position: number): TableCell | undefined {
+    const cells = this.cells;
+    if (!cells || cells.length === 0) return undefined;
+    if (position < (cells[this.index]?.from ?? 0)) this.index = 0;
+    while (this.index < cells.length && cells[this.index]!.to <= position) this.index++;
+    const cell = cells[this.index];
+    return cell && cell.from <= position ? cell : undefined;
+  }
+}
+
+interface LabelOf {
+  label: Label | undefined;
+  /** The label is the column's header, not words on the line. */
+  column: boolean;
+}
+
+/** The label of text[from, to): its own words on the line, or its column's header, the stronger. */
+function labelOf(text: string, from: number, to: number, cells: CellCursor): LabelOf {
+  const own = textLabel(text, from, to);
+  if (own === 'cpr') return { label: own, column: false };
+  const header = cells.at(from)?.header;
+  const column = header === undefined ? undefined : columnLabel(header);
+  if (column !== 'cpr' && column !== 'other' && column !== 'phone') return { label: own, column: false };
+  return strongest(own, column) === own ? { label: own, column: false } : { label: column, column: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers of no person: hashes, UUIDs, date ranges
+
+const isHex = (code: number): boolean => isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isHexLetter = (code: number): boolean => (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+
+/**
+ * The runs of hexadecimal digits of one text, found at rising positions. The run around a position
+ * is measured once and kept, and a new run starts where the last one ended, so a scan reads each
+ * character at most twice however many candidates a long hash holds.
+ */
+class HexRuns {
+  private start = 0;
+  private end = 0;
+  private letters = false;
+
+  constructor(private readonly text: string) {}
+
+  /** text[from, to) written without a separator inside a run of 20 or more hexadecimal digits with a letter among them. */
+  holds(from: number, to: number): boolean {
+    const { text } = this;
+    if (!isHex(text.charCodeAt(from))) return false;
+    if (from < this.start || from >= this.end) {
+      let start = from;
+      let end = from;
+      let letters = false;
+      while (start > 0 && isHex(text.charCodeAt(start - 1))) {
+        start -= 1;
+        letters ||= isHexLetter(text.charCodeAt(start));
+      }
+      while (end < text.length && isHex(text.charCodeAt(end))) {
+        letters ||= isHexLetter(text.charCodeAt(end));
+        end += 1;
+      }
+      this.start = start;
+      this.end = end;
+      this.letters = letters;
+    }
+    return this.end >= to && this.end - this.start >= 20 && this.letters;
+  }
+}
+
+// 8-4-4-4-12 hexadecimal digits: "66a91512-8d4e-4f6b-9c1a-1503852000f7".
+const UUID = /[\da-fA-F]{8}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{12}/y;
+const UUID_LENGTH = 36;
+
+/** text[from, to) inside a UUID: tries the few places one could start, each a fixed-length match. */
+function insideUuid(text: string, from: number, to: number): boolean {
+  for (let start = Math.max(0, to - UUID_LENGTH); start <= from; start++) {
+    // A UUID starts a run of hexadecimal digits.
+    if (start > 0 && isHex(text.charCodeAt(start - 1))) continue;
+    UUID.lastIndex = start;
+    if (UUID.test(text)) return true;
+  }
+  return false;
+}
+
+const ONE_DASH = new RegExp(`^${DASH}$`);
+// A period named in the last few words before: "i perioden fra 01.08.97-2017", "lejeperiode
+// 010897-2017", "period 010897-2017". "Fra" alone is no such word: as often it names a sender
+// ("brev fra" and a number).
+const PERIOD_WORD = /periode|^period|^tidsrum/;
+const PERIOD_WORDS_BEFORE = 3;
+
+/**
+ * How many steps a candidate reads as a date range rather than a number: a four-digit "serial"
+ * that is a year at or after the date's own year, after a dash. A dotted date ("01.08.97-2017")
+ * is one step, a period word just before ("perioden 010897-2017") another. Without either it is
+ * a CPR number like any other: "010897-2017" is a valid one.
+ */
+function rangeSteps(text: string, from: number, dot: string, separator: string, yy: string, serial: string): number {
+  if (!ONE_DASH.test(separator.trim()) || !/^(?:19|20)\d\d$/.test(serial)) return 0;
+  if (Number(serial) < centuryYear(Number(yy), serial.charCodeAt(0) - 48)) return 0;
+  let steps = dot ? 1 : 0;
+  const before = text.slice(Math.max(0, from - 30), from);
+  const words = [...before.slice(before.lastIndexOf('\n') + 1).matchAll(/\p{L}+/gu)].slice(-PERIOD_WORDS_BEFORE);
+  if (words.some((word) => PERIOD_WORD.test(word[0].toLowerCase()))) steps += 1;
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Birth date and serial written apart: "Født: 03.06.1978, løbenummer: 2214"
+
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['januar', 1], ['january', 1], ['jan', 1], ['februar', 2], ['february', 2], ['feb', 2], ['marts', 3], ['march', 3],
+  ['mar', 3], ['april', 4], ['apr', 4], ['maj', 5], ['may', 5], ['juni', 6], ['june', 6], ['jun', 6], ['juli', 7],
+  ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9], ['sept', 9], ['sep', 9], ['oktober', 10],
+  ['october', 10], ['okt', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
+]);
+const MONTH_NAMES = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+// 03.06.1978, 3/6-78, 9/4-62, 03-06-1978, 3. juni 1978, 030678, 03061978, 1978-06-03.
+const DATE = String.raw`\d{1,2} ?[./-] ?\d{1,2} ?[./-] ?(?:\d{4}|\d{2})|\d{1,2}\.? ?(?:${MONTH_NAMES})\.? ?(?:\d{4}|\d{2})|\d{6}(?:\d\d)?|\d{4}-\d\d-\d\d`;
+const NUMERIC_DATE = /^(\d{1,2}) ?[./-] ?(\d{1,2}) ?[./-] ?(\d{4}|\d{2})$/;
+const NAMED_DATE = /^(\d{1,2})\.? ?(\p{L}+)\.? ?(\d{4}|\d{2})$/u;
+const COMPACT_DATE = /^(\d\d)(\d\d)(\d{4}|\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const WHOLE_DATE = new RegExp(`^(?:${DATE})$`, 'iu');
+
+// The label, a colon or the like, "den", then the date: "født den 3. juni 1978", "DOB: 03/06/78".
+const BIRTH_DATE_FORM = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${BIRTH_DATE_WORDS})(?!\p{L})[ \t\u00a0:=,(]{0,4}(?:(?:den|d\.)[ \u00a0]+)?(${DATE})(?![\d\p{L}])`,
   'giu',
 );
+// The label, a colon or "er", then four digits: "løbenr. 1187", "de sidste fire cifre er 2214".
+const SERIAL_FORM = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${SERIAL_WORDS})(?!\p{L})[ \t\u00a0:=,(]{0,4}(?:(?:er|var|is)[ \u00a0]+)?(\d{4})(?!\d)`,
+  'giu',
+);
+// How far apart the two may stand, and across how many line breaks.
+const APART_MAX = 120;
+const APART_LINE_BREAKS = 2;
 
-const LOOK_BEHIND = 40;
-const LOOK_AHEAD = 20;
-
-type Label = 'cpr' | 'other';
-
-/** The label nearest to text[from, to) on its line, within a few words: CPR words on either side, others before. */
-function nearestLabel(text: string, from: number, to: number): Label | undefined {
-  // Bounded look-ups: a line may be a whole minified file.
-  let before = text.slice(Math.max(0, from - LOOK_BEHIND), from);
-  before = before.slice(before.lastIndexOf('\n') + 1);
-  let after = text.slice(to, to + LOOK_AHEAD);
-  const newline = after.indexOf('\n');
-  if (newline !== -1) after = after.slice(0, newline);
-  let best: { label: Label; distance: number } | undefined;
-  const consider = (label: Label, distance: number): void => {
-    if (!best || distance < best.distance) best = { label, distance };
-  };
-  for (const match of before.matchAll(CPR_WORDS)) consider('cpr', before.length - (match.index + match[0].length));
-  for (const match of before.matchAll(OTHER_NUMBER_WORDS)) consider('other', before.length - (match.index + match[0].length));
-  for (const match of after.matchAll(CPR_WORDS)) consider('cpr', match.index);
-  return best?.label;
+interface WrittenDate {
+  day: number;
+  month: number;
+  year: number;
+  /** The year was written with four digits: its century must agree with the serial's. */
+  fullYear: boolean;
 }
+
+function readDate(written: string): WrittenDate | undefined {
+  const numeric = NUMERIC_DATE.exec(written) ?? COMPACT_DATE.exec(written);
+  if (numeric) return { day: Number(numeric[1]), month: Number(numeric[2]), year: Number(numeric[3]), fullYear: numeric[3]!.length === 4 };
+  const named = NAMED_DATE.exec(written);
+  const month = named && MONTHS.get(named[2]!.toLowerCase());
+  if (named && month) return { day: Number(named[1]), month, year: Number(named[3]), fullYear: named[3]!.length === 4 };
+  const iso = ISO_DATE.exec(written);
+  if (iso) return { day: Number(iso[3]), month: Number(iso[2]), year: Number(iso[1]), fullYear: true };
+  return undefined;
+}
+
+interface Part {
+  from: number;
+  to: number;
+  /** From a column header, not the text: two such parts of one row pair whatever stands between. */
+  column: boolean;
+}
+interface BirthDatePart extends Part {
+  date: WrittenDate;
+}
+interface SerialPart extends Part {
+  serial: string;
+}
+
+/** A date under its label, and a serial under its own: the two halves of one CPR number. */
+interface ApartCpr {
+  from: number;
+  to: number;
+  date: string;
+  serial: string;
+  analysis: CprAnalysis;
+}
+
+function trimmedCell(text: string, cell: TableCell): Part | undefined {
+  let from = cell.from;
+  let to = cell.to;
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  // A date or a serial fills a cell: a long one holds something else.
+  return to > from && to - from <= 24 ? { from, to, column: true } : undefined;
+}
+
+/** The birth dates and serials of a text, each under its label, in order. */
+function partsOf(text: string, cells: readonly TableCell[] | undefined): { dates: BirthDatePart[]; serials: SerialPart[] } {
+  const dates: BirthDatePart[] = [];
+  const serials: SerialPart[] = [];
+  for (const match of text.matchAll(BIRTH_DATE_FORM)) {
+    const date = readDate(match[1]!);
+    const to = match.index + match[0].length;
+    if (date) dates.push({ from: to - match[1]!.length, to, column: false, date });
+  }
+  for (const match of text.matchAll(SERIAL_FORM)) {
+    const to = match.index + match[0].length;
+    serials.push({ from: to - 4, to, column: false, serial: match[1]! });
+  }
+  for (const cell of cells ?? []) {
+    const label = columnLabel(cell.header);
+    if (label !== 'birth date' && label !== 'serial') continue;
+    const part = trimmedCell(text, cell);
+    if (!part) continue;
+    const written = text.slice(part.from, part.to);
+    if (label === 'serial' && /^\d{4}$/.test(written)) serials.push({ ...part, serial: written });
+    const date = label === 'birth date' && WHOLE_DATE.test(written) ? readDate(written) : undefined;
+    if (date) dates.push({ ...part, date });
+  }
+  const byPlace = (a: Part, b: Part): number => a.from - b.from;
+  // Cells come after the text's own finds: keep one of each place.
+  const distinct = <T extends Part>(parts: T[]): T[] => parts.sort(byPlace).filter((part, k) => k === 0 || parts[k - 1]!.from !== part.from);
+  return { dates: distinct(dates), serials: distinct(serials) };
+}
+
+function near(text: string, first: Part, second: Part): boolean {
+  if (first.column && second.column) return true;
+  if (second.from < first.to || second.from - first.to > APART_MAX) return false;
+  let breaks = 0;
+  for (let k = first.to; k < second.from; k++) if (text[k] === '\n' && ++breaks > APART_LINE_BREAKS) return false;
+  return true;
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * Each serial paired with the birth date closest before it, or else closest after it, within a
+ * short stretch: both labels are there, so the pair is a CPR number when its date is real and the
+ * serial's century agrees with a four-digit year.
+ */
+function apartCprs(text: string, cells: readonly TableCell[] | undefined, today: Date): ApartCpr[] {
+  const { dates, serials } = partsOf(text, cells);
+  const found: ApartCpr[] = [];
+  const used = new Set<BirthDatePart>();
+  let next = 0;
+  for (const serial of serials) {
+    while (next < dates.length && dates[next]!.to <= serial.from) next++;
+    const before = dates[next - 1];
+    const after = dates[next]?.from !== undefined && dates[next]!.from >= serial.to ? dates[next] : undefined;
+    const options = [before && near(text, before, serial) ? before : undefined, after && near(text, serial, after) ? after : undefined];
+    for (const birth of options) {
+      if (!birth || used.has(birth)) continue;
+      const { day, month, year, fullYear } = birth.date;
+      const date = `${pad(day)}${pad(month)}${pad(year % 100)}`;
+      if (day > 31 || (fullYear && centuryYear(year % 100, serial.serial.charCodeAt(0) - 48) !== year)) continue;
+      const analysis = analyseCpr(date, serial.serial, today);
+      if (!analysis.birthDate) continue;
+      used.add(birth);
+      found.push({ from: Math.min(birth.from, serial.from), to: Math.max(birth.to, serial.to), date, serial: serial.serial, analysis });
+      break;
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judging and reporting
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 
-function judge(date: string, serial: string, separator: string, label: () => Label | undefined, today: Date) {
-  const analysis = analyseCpr(date, serial, today);
-  if (!analysis.birthDate) return undefined;
+function evidence(analysis: CprAnalysis, serial: string): { confidence: Confidence; reasons: Reason[] } {
   const reasons: Reason[] = [analysis.substitute ? 'substitute number (day + 60)' : 'valid date'];
-  let confidence: Confidence = 'medium';
-  if (!/^\d{4}$/.test(serial)) {
-    reasons.push('health-sector eCPR form');
-    confidence = 'high';
-  } else if (analysis.exemptDate) {
-    reasons.push('date exempt from modulus 11');
-    confidence = 'high';
-  } else if (analysis.mod11) {
-    reasons.push('modulus 11');
-    confidence = 'high';
-  } else {
-    reasons.push('no modulus 11');
-  }
+  if (!/^\d{4}$/.test(serial)) return { confidence: 'high', reasons: [...reasons, 'health-sector eCPR form'] };
+  if (analysis.exemptDate) return { confidence: 'high', reasons: [...reasons, 'date exempt from modulus 11'] };
+  if (analysis.mod11) return { confidence: 'high', reasons: [...reasons, 'modulus 11'] };
+  return { confidence: 'medium', reasons: [...reasons, 'no modulus 11'] };
+}
+
+interface Verdict {
+  confidence: Confidence;
+  reasons: Reason[];
+  /** What the reasons cannot say: the form or the place that made the rule judge so. */
+  notes: string[];
+}
+
+function judge(analysis: CprAnalysis, serial: string, separator: string, range: number, label: LabelOf): Verdict {
+  const { confidence: base, reasons } = evidence(analysis, serial);
+  let confidence = base;
+  const notes: string[] = [];
   // A dot between date and serial is how decimals are written ("890502.7299"): weaker evidence.
   if (separator.trim() === '.') confidence = LOWER[confidence];
-  const nearest = label();
-  if (nearest === 'cpr') {
+  for (let step = 0; step < range; step++) confidence = LOWER[confidence];
+  if (range > 0 && label.label !== 'cpr') notes.push('reads as a date range');
+  if (label.label === 'cpr') {
     reasons.push('CPR keyword nearby');
     confidence = 'high';
-  } else if (nearest === 'other') {
+  } else if (label.label === 'phone' && ONE_DASH.test(separator.trim())) {
+    // Written as a CPR number is written: a phone's label cannot explain it.
+    notes.push('a phone number has 8 digits');
+  } else if (label.label) {
     reasons.push('other number kind named nearby');
     confidence = LOWER[confidence];
   }
-  return { confidence, reasons };
+  if (label.column) notes.push(label.label === 'cpr' ? 'in a CPR column' : 'under another number kind\'s column header');
+  return { confidence, reasons, notes };
 }
 
-/** Inside a long run of hexadecimal digits, as in a hash or a bundle's file name. */
-function insideHexRun(text: string, from: number, to: number): boolean {
-  let start = from;
-  let end = to;
-  while (start > 0 && /[\da-fA-F]/.test(text[start - 1]!)) start--;
-  while (end < text.length && /[\da-fA-F]/.test(text[end]!)) end++;
-  return end - start >= 20 && /[a-fA-F]/.test(text.slice(start, end)) && !/[\s\u00a0\u202f.\/-]/.test(text.slice(from + 6, to - 4));
+function reported(from: number, to: number, value: string, date: string, verdict: Verdict, form?: string): RuleMatch {
+  const redacted = redactCpr(date);
+  const why = [...(form ? [form] : []), ...verdict.reasons, ...verdict.notes].join(', ');
+  return {
+    from,
+    to,
+    confidence: verdict.confidence,
+    reasons: verdict.reasons,
+    value,
+    redacted,
+    message: `CPR number ${redacted} (${why}): remove it or replace it with a placeholder`,
+  };
 }
 
 export const noCprNumber: Rule = {
@@ -135,10 +553,19 @@ export const noCprNumber: Rule = {
   },
 };
 
-/** False when `text` holds no candidate with a real, past birth date: then it needs no parsing. */
+/**
+ * False when `text` holds nothing any segment cut from it could be reported for: no candidate with
+ * a real, past birth date, no serial's own label (the date and serial apart), and no date in
+ * spaced pairs with a CPR word somewhere. Then it needs no parsing.
+ */
 export function mightHoldCpr(text: string, today: Date): boolean {
   for (const match of candidates(text)) {
     if (analyseCpr(`${match[1]}${match[3]}${match[4]}`, match[6]!, today).birthDate) return true;
+  }
+  if (SERIAL_WORD.test(text)) return true;
+  if (!CPR_WORDS.test(text)) return false;
+  for (const match of spacedCandidates(text)) {
+    if (analyseCpr(`${match[1]}${match[2]}${match[3]}`, match[5]!, today).birthDate) return true;
   }
   return false;
 }
@@ -147,41 +574,91 @@ export function mightHoldCpr(text: string, today: Date): boolean {
 export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
   const matches: RuleMatch[] = [];
+  const hexRuns = new HexRuns(text);
+  let cells = new CellCursor(segment.cells);
   for (const match of candidates(text)) {
     const [whole, dd, dot, mm, yy, separator, serial] = match as unknown as string[];
     if (dot && !separator) continue;
     const from = match.index;
     const to = from + whole!.length;
-    if (insideHexRun(text, from, to)) continue;
     const date = `${dd}${mm}${yy}`;
-    const verdict = judge(date, serial!, separator!, () => nearestLabel(text, from, to), context.today);
-    if (!verdict || verdict.confidence === 'low') continue;
-    const redacted = redactCpr(date);
-    matches.push({
-      from,
-      to,
-      ...verdict,
-      value: whole!,
-      redacted,
-      message: `CPR number ${redacted} (${verdict.reasons.join(', ')}): remove it or replace it with a placeholder`,
-    });
+    const analysis = analyseCpr(date, serial!, context.today);
+    if (!analysis.birthDate || hexRuns.holds(from, to) || insideUuid(text, from, to)) continue;
+    const range = rangeSteps(text, from, dot!, separator!, yy!, serial!);
+    const verdict = judge(analysis, serial!, separator!, range, labelOf(text, from, to, cells));
+    if (verdict.confidence !== 'low') matches.push(reported(from, to, whole!, date, verdict));
   }
-  return matches;
+  cells = new CellCursor(segment.cells);
+  for (const match of spacedCandidates(text)) {
+    const [whole, dd, mm, yy, separator, serial] = match as unknown as string[];
+    const from = match.index;
+    const to = from + whole!.length;
+    const date = `${dd}${mm}${yy}`;
+    const analysis = analyseCpr(date, serial!, context.today);
+    if (!analysis.birthDate) continue;
+    const label = labelOf(text, from, to, cells);
+    if (label.label !== 'cpr') continue;
+    matches.push(reported(from, to, whole!, date, judge(analysis, serial!, separator!, 0, label), 'date written in pairs'));
+  }
+  const apart: RuleMatch[] = [];
+  for (const cpr of apartCprs(text, segment.cells, context.today)) {
+    const { reasons } = evidence(cpr.analysis, cpr.serial);
+    // Both labels say what the two numbers are: the pair is a CPR number, modulus 11 or not.
+    const verdict: Verdict = { confidence: 'high', reasons, notes: [] };
+    apart.push(reported(cpr.from, cpr.to, `${cpr.date}-${cpr.serial}`, cpr.date, verdict, 'birth date and serial given apart'));
+  }
+  return withoutOverlaps(matches, apart);
+}
+
+/** `found` in order, and those of `more` that overlap none of them (a number found whole wins). */
+function withoutOverlaps(found: RuleMatch[], more: RuleMatch[]): RuleMatch[] {
+  found.sort((a, b) => a.from - b.from);
+  if (more.length === 0) return found;
+  const all = [...found];
+  let k = 0;
+  for (const match of more) {
+    while (k < found.length && found[k]!.to <= match.from) k++;
+    if (k < found.length && found[k]!.from < match.to) continue;
+    all.push(match);
+  }
+  return all.sort((a, b) => a.from - b.from);
 }
 
 /**
  * `text` with every candidate that has a real, past birth date replaced by its redacted form, at
- * any confidence: for paths and messages the tool prints, where even a doubtful number is hidden.
+ * any confidence, and every number in the forms that need a label (spaced pairs, date and serial
+ * apart) where the label is there: for paths and messages the tool prints, where even a doubtful
+ * number is hidden.
  */
 export function redactCprNumbers(text: string, today: Date): string {
-  let redacted = '';
-  let copiedUpTo = 0;
+  const hidden: { from: number; to: number; date: string }[] = [];
+  const hexRuns = new HexRuns(text);
   for (const match of candidates(text)) {
     const [whole, dd, , mm, yy, , serial] = match as unknown as string[];
     const date = `${dd}${mm}${yy}`;
-    if (!analyseCpr(date, serial!, today).birthDate || insideHexRun(text, match.index, match.index + whole!.length)) continue;
-    redacted += text.slice(copiedUpTo, match.index) + redactCpr(date);
-    copiedUpTo = match.index + whole!.length;
+    const from = match.index;
+    const to = from + whole!.length;
+    if (!analyseCpr(date, serial!, today).birthDate || hexRuns.holds(from, to) || insideUuid(text, from, to)) continue;
+    hidden.push({ from, to, date });
+  }
+  if (CPR_WORDS.test(text)) {
+    const none = new CellCursor(undefined);
+    for (const match of spacedCandidates(text)) {
+      const [whole, dd, mm, yy, , serial] = match as unknown as string[];
+      const date = `${dd}${mm}${yy}`;
+      const from = match.index;
+      const to = from + whole!.length;
+      if (analyseCpr(date, serial!, today).birthDate && labelOf(text, from, to, none).label === 'cpr') hidden.push({ from, to, date });
+    }
+  }
+  if (SERIAL_WORD.test(text)) for (const cpr of apartCprs(text, undefined, today)) hidden.push(cpr);
+  hidden.sort((a, b) => a.from - b.from);
+  let redacted = '';
+  let copiedUpTo = 0;
+  for (const { from, to, date } of hidden) {
+    if (from < copiedUpTo) continue;
+    redacted += text.slice(copiedUpTo, from) + redactCpr(date);
+    copiedUpTo = to;
   }
   return redacted + text.slice(copiedUpTo);
 }

@@ -72,7 +72,7 @@ export const noHealthData: Rule = {
 // A health term about a group, not a person: "borgere med demens", "mange ældre med KOL",
 // "patienter med kræft", "people living with diabetes".
 const GROUP_BEFORE =
-  /(?:^|[^\p{L}])(?:borgere|borgerne|ældre|patienter|patienterne|mennesker|personer|folk|børn|unge|voksne|kvinder|mænd|familier|danskere|beboere|elever|brugere|pårørende|medarbejdere|dem|de|alle|mange|flere|færre|people|patients|citizens|residents|children|adults|those|others)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+(?:med|uden|with|without|som har|der har|som lever med|der lever med|who have|living with|ramt af|ramte af|i risiko for|at risk of)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+$/u;
+  /(?:^|[^\p{L}])(?:borgere|borgerne|ældre|patienter|patienterne|mennesker|personer|folk|børn|unge|voksne|kvinder|mænd|familier|danskere|beboere|elever|brugere|pårørende|medarbejdere|dem|de|alle|mange|flere|færre|people|patients|citizens|residents|children|adults|those|others)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+(?:med|uden|with|without|som har|der har|som lever med|der lever med|who have|living with|ramt af|ramte af|i risiko for|at risk of)(?:[ \u00a0]+[\p{L}-]+,?){0,3}[ \u00a0]+$/u;
 // The term names the group itself: "kræftpatienterne", "demente", "diabetikere".
 const GROUP_WORD = /(?:patienter|patienterne|ramte|ramtes|syge|ikere|ikerne|demente)$/u;
 const GROUP_REACH = 70;

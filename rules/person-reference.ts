@@ -715,27 +715,36 @@ export function personReferences(segment: Segment, context: RuleContext): Person
   return references;
 }
 
-// A head's line that names the person a document is to, from or about: a line that is only a
-// name ("Karina Nielsen" above an address), or a labelled field ("Navn: Jens Hansen").
-const NAME_LABEL = /^[ \t*_>-]*(?:fra|afsender|navn|name|from|sender|klager|ansøger|borger|underskrevet)[ \t*_]*:[ \t]*/iu;
-// A letter's salutation names whom it is to: "Kære Karina Nielsen", "Dear Ms Okafor".
+// A head's line that names the person a letter is to or from: a line that is only a name ("Karina
+// Nielsen" above an address), a salutation ("Kære Karina Nielsen"), a sender ("Fra: Jens Hansen").
+const SENDER_LABEL = /^[ \t*_>-]*(?:fra|afsender|from|sender|underskrevet)[ \t*_]*:[ \t]*/iu;
 const SALUTATION = /^[ \t*_]*(?:kære|dear)[ \t]+/iu;
-// The fields of a record about a person, besides the name.
-const PERSONAL_FIELD = /(?<!\p{L})(?:cpr|personnummer|person nr|fødselsdato|født|adresse|address|date of birth)/iu;
+// A record's or form's field that names the person it is about: "Navn: Erik Sørensen", "Borger: …".
+const NAME_FIELD = /^[ \t*_>-]*(?:navn|name|borger|ansøger|klager|patient|beboer)[ \t*_]*:[ \t]*/iu;
+// The other fields of a record about a person, each on a line of its own: "CPR-nr.:", "Adresse:".
+const PERSONAL_FIELD = /^[ \t*_>-]*(cpr|personnummer|fødselsdato|født|adresse|address|telefon|tlf|mobil|e-?mail|date of birth|phone)[^:\n]{0,20}:/iu;
 /** How far into a document its head reaches, and a record's fields. */
 const HEAD_LENGTH = 600;
 const RECORD_LENGTH = 2000;
+/** A record has its name field and at least this many other personal fields. */
+const RECORD_FIELDS = 2;
 
-/** Whether a line names a citizen: labelled, or the line is only the name. */
-function namesCitizen(line: string, context: RuleContext): 'labelled' | 'alone' | 'greeted' | undefined {
+type NamingLine = 'field' | 'sender' | 'greeted' | 'alone';
+
+/** Whether a line names a citizen, and how: in a field, as a sender, greeted, or the line is only the name. */
+function namesCitizen(line: string, context: RuleContext): NamingLine | undefined {
+  const field = NAME_FIELD.exec(line);
+  const sender = SENDER_LABEL.exec(line);
   const greeting = SALUTATION.exec(line);
-  const label = NAME_LABEL.exec(line) ?? greeting;
+  const label = field ?? sender ?? greeting;
   const entry = (label ? line.slice(label[0].length) : line).trim().replace(/[,.]$/u, '');
   if (entry.length === 0 || entry.length > 60) return undefined;
   const people = namedReferences({ kind: 'text', text: entry, offset: 0 }, context);
   const citizen = people.find((person) => person.role === 'citizen' && person.kind !== 'cpr');
   if (!citizen) return undefined;
-  if (label) return greeting ? 'greeted' : 'labelled';
+  if (field) return 'field';
+  if (sender) return 'sender';
+  if (greeting) return 'greeted';
   // The line names the person and nothing else (an address follows on the next line).
   return citizen.from === 0 && citizen.to >= entry.length - 1 ? 'alone' : undefined;
 }
@@ -753,30 +762,40 @@ function headLines(texts: readonly string[], length: number): { line: string; se
 }
 
 /** A label alone on its line, its value on the next: "Navn:" then "Erik Sørensen" (a form's dt and dd). */
-const BARE_LABEL = /^[ \t*_>-]*(?:navn|name|borger|ansøger|klager|fra|afsender)[ \t*_]*:[ \t*_]*$/iu;
+const BARE_NAME_LABEL = /^[ \t*_>-]*(?:navn|name|borger|ansøger|klager|patient|beboer|fra|afsender)[ \t*_]*:[ \t*_]*$/iu;
 
-function labelledName(lines: readonly { line: string }[], at: number, context: RuleContext): boolean {
+/** How the line at `at` names a citizen, with a bare label's value read from the next line. */
+function naming(lines: readonly { line: string }[], at: number, context: RuleContext): NamingLine | undefined {
   const { line } = lines[at]!;
-  if (BARE_LABEL.test(line)) return lines[at + 1] !== undefined && namesCitizen(lines[at + 1]!.line, context) !== undefined;
-  return namesCitizen(line, context) === 'labelled';
+  if (BARE_NAME_LABEL.test(line)) {
+    const next = lines[at + 1];
+    if (next === undefined || namesCitizen(next.line, context) === undefined) return undefined;
+    return /fra|afsender/iu.test(line) ? 'sender' : 'field';
+  }
+  return namesCitizen(line, context);
 }
 
 /**
- * What a document is, by its head: a `record` about a citizen (a labelled name and another
- * personal field: a form, a case record), a `letter` to or from one (a line that is only a
- * citizen's name, or a labelled one), or neither. In a letter, "jeg" and "du" are that citizen; in a
- * record, every health fact after the name is theirs.
+ * What a document is, by its head: a `record` about a citizen (a name field and at least two
+ * other personal fields, each on a line of its own: a form, a receipt, a case record), a
+ * `letter` to or from one (a line that is only a citizen's name, a salutation, a sender), or
+ * neither. In a letter, "jeg" and "du" are that citizen; in a record, every health fact after the
+ * name is theirs too. Minutes that list "Ansøger: Jens Hansen, CPR-nr. …" are neither.
  */
 function documentShape(document: readonly Segment[], context: RuleContext): { shape: DocumentShape; namedFrom?: number } {
   const texts = document.map((segment) => segment.text);
   const bare = { today: context.today };
   const record = headLines(texts, RECORD_LENGTH);
-  if (record.some(({ line }) => PERSONAL_FIELD.test(line))) {
-    const at = record.findIndex((_, index) => labelledName(record, index, bare));
+  const fields = new Set(record.map(({ line }) => PERSONAL_FIELD.exec(line)?.[1]?.toLowerCase()).filter(Boolean));
+  if (fields.size >= RECORD_FIELDS) {
+    const at = record.findIndex((_, index) => naming(record, index, bare) === 'field');
     if (at !== -1) return { shape: 'record', namedFrom: record[at]!.segment };
   }
   const head = headLines(texts, HEAD_LENGTH);
-  const at = head.findIndex((_, index) => labelledName(head, index, bare) || namesCitizen(head[index]!.line, bare) !== undefined);
+  const at = head.findIndex((_, index) => {
+    const how = naming(head, index, bare);
+    return how !== undefined && how !== 'field';
+  });
   return at === -1 ? { shape: undefined } : { shape: 'letter', namedFrom: head[at]!.segment };
 }
 
@@ -798,5 +817,5 @@ const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
  */
 export function mightBeLetterOrRecord(view: string, context: RuleContext): boolean {
   const lines = headLines([view], RECORD_LENGTH);
-  return lines.some((_, index) => labelledName(lines, index, { today: context.today }) || namesCitizen(lines[index]!.line, { today: context.today }) !== undefined);
+  return lines.some((_, index) => naming(lines, index, { today: context.today }) !== undefined);
 }
