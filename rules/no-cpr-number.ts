@@ -116,8 +116,12 @@ function stemLabel(stem: string): Label | undefined {
   return undefined;
 }
 
-/** What one word says about the number after it ("Kontonr.", "lønkonto", "telefonnummer"). */
-function wordLabel(word: string): Label | undefined {
+/**
+ * What one word says about the number after it ("Kontonr.", "lønkonto", "telefonnummer"). A
+ * `joined` word is two written apart ("ordrebekræftelse nr."); of them, a genitive's ("ansøgerens
+ * nummer") names nothing.
+ */
+function wordLabel(word: string, joined = false): Label | undefined {
   const key = word.toLowerCase().replace(/[-.]/g, '');
   if (CPR_WORDS.test(key)) return 'cpr';
   // Any telephone: "mobiltelefon", "privattlf", "telefax"; but "automobil" is no "mobil".
@@ -133,7 +137,7 @@ function wordLabel(word: string): Label | undefined {
     if (label) return label;
     // Any other noun's number ("ordrebekræftelse nr.", "bevillingsnummer") is no person's: the
     // CPR number's own labels were read above, and a serial's ("løbenr.") stands apart.
-    if (stem.length >= 4 && !/løbe$/u.test(stem)) return 'other';
+    if (stem.length >= 4 && !/løbe$/u.test(stem) && !(joined && stem.endsWith('s'))) return 'other';
   }
   return undefined;
 }
@@ -171,7 +175,7 @@ function wordsLabel(text: string, from: number, to: number): Label | undefined {
     label = strongest(label, wordLabel(key));
     // "Sags nr.", "P nr.": a number word after a space completes the word before it.
     if (previous && NUMBER_SUFFIXES.includes(key) && /^\s{1,2}$/.test(text.slice(from + previous.end, from + word.index))) {
-      label = strongest(label, wordLabel(previous.key + key));
+      label = strongest(label, wordLabel(previous.key + key, true));
     }
     previous = { key, end: word.index + word[0].length };
   }

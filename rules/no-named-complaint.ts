@@ -9,6 +9,7 @@ import { scopes } from './scopes.js';
 // "klagekoordinator", "klagevejledning" and the authority "Ankestyrelsen" are other words.
 const COMPLAINT =
   /(?<!\p{L})(?:klage(?:n|r|rne|rs|s|ren|rens)?|klagesag(?:en|er|erne)?|klageskrivelse(?:n)?|klaget|klagede|påklage(?:r|t|de)?|anke(?:n|r|t|de|s)?|ankesag(?:en)?|anket|utilfreds(?:e|hed|heden)?|beklage(?:r|t|de)?[ \u00a0]+sig|henvendelse(?:n)?|complaint(?:s)?|complain(?:s|ed|ing)?|complainant|appeal(?:s|ed)?|grievance(?:s)?|dissatisfied)(?!\p{L})/giu;
+const HAS_COMPLAINT = new RegExp(COMPLAINT.source, 'iu');
 // Words that say someone complained: the complainant stands before them, in the same clause.
 const VERB =
   /^(?:klager|klaget|klagede|påklager|påklaget|påklagede|anker|anket|ankede|utilfreds|utilfredse|beklage[rtd]?e?\s+sig|complains|complained|complaining|appeals|appealed|dissatisfied)$/iu;
@@ -71,6 +72,20 @@ function namesComplainant(text: string, term: Term, person: PersonReference): bo
 
 /** Column headers that name whose row it is, and headers that make a table one about complaints. */
 const COMPLAINANT_HEADER = /^(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|ansoeger(?:en)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)$/iu;
+// The same header as a cell of its own in a file's readable view: on a line of its own (an HTML
+// cell), or between a table's or a CSV file's separators.
+const COMPLAINANT_HEADER_CELL =
+  /(?:^|[\n|;,\t])[ \t*_]*(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|ansoeger(?:en)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)[ \t*_.:]*(?=$|[\n|;,\t])/gimu;
+/** How far from a name column's header its table's other headers, caption or heading stand in a view. */
+const HEADER_REACH = 300;
+
+/** A name column's header with a complaint word among the table's headers or its title nearby. */
+function mightHoldComplaintsTable(view: string): boolean {
+  for (const cell of view.matchAll(COMPLAINANT_HEADER_CELL)) {
+    if (COMPLAINT_HEADER.test(view.slice(Math.max(0, cell.index - HEADER_REACH), cell.index + HEADER_REACH))) return true;
+  }
+  return false;
+}
 // A key that labels its value with the same words, in front matter, YAML or JSON: `ansøger: Lone Gregersen`.
 const COMPLAINANT_KEY = /(?:^|[\s{,"'])(?:klager(?:en)?|ansøger(?:en)?|ansoeger(?:en)?|borger(?:en)?|navn|name|complainant|appellant|applicant)["']?[ \t]*[:=][ \t]*["']?[ \t]*$/iu;
 const COMPLAINT_HEADER = /(?<!\p{L})(?:klage|anke(?!styrelse)|påklag|complain|appeal|grievance|utilfreds)|klagede|klaget|klager/iu;
@@ -135,8 +150,11 @@ export const noNamedComplaint: Rule = {
       // they label: a complaint word in a header, or a letter that names its sender, keeps the file.
       mightMatch: (view, context) => {
         const positions = complaintTerms(view).map((term) => term.from);
-        if (positions.length === 0 && !COMPLAINT_HEADER.test(view)) return false;
-        return personNear(view, positions, context) || (COMPLAINT_HEADER.test(view) && /[|,;\t]/.test(view)) || mightBeLetterOrRecord(view, context);
+        // A complaints table: a name column's header stands as a cell of its own, and the table
+        // or its title speaks of complaints. Its rows may stand far from any complaint word.
+        const table = mightHoldComplaintsTable(view);
+        if (positions.length === 0) return table;
+        return table || personNear(view, positions, context) || mightBeLetterOrRecord(view, context);
       },
       check: (segment, context) => complaintMatches(segment, context),
     };
@@ -160,6 +178,8 @@ function finding(term: Term, named: boolean): RuleMatch {
 /** One finding per scope in which a complaint names a citizen: error when the name is the complainant's. */
 function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
+  // Most segments hold no complaint word and are no table row: nobody need be looked for.
+  if (!segment.cells && !HAS_COMPLAINT.test(text)) return [];
   const people = personReferences(segment, context).filter((person) => person.role === 'citizen');
   const cell = complainantCell(segment, context, people);
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.

@@ -1,3 +1,4 @@
+/* eslint-disable cprlint/no-health-data, cprlint/no-named-complaint -- the comments show made-up people, health data and complaints in the forms the rules read */
 // Who is a person in a text, and in which role: the references that make health data or a
 // complaint identifiable, and the ones (staff, officials, speakers, council members) that do not.
 import type { RuleContext } from '../src/rule.js';

@@ -138,7 +138,7 @@ for (const [version, RuleTester] of VERSIONS) {
       invalid: [
         {
           code: 'const s = `Mette Poulsen har fået genoptræning efter en blodprop`;',
-          errors: [{ ...finding, line: 1, column: 35, endColumn: 47, suggestions: [
+          errors: [{ ...finding, line: 1, column: 35, endColumn: 65, suggestions: [
             { messageId: 'disable', output: `${disableLine('no-health-data')}const s = \`Mette Poulsen har fået genoptræning efter en blodprop\`;` },
           ] }],
         },

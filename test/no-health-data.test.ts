@@ -139,7 +139,7 @@ describe('words that point back at a citizen: pronouns, role nouns, numbered rol
     ['"Borgeren" after a case’s named citizen, past a named therapist', 'Borger: Kirsten Poulsen\nErgoterapeut Mads Svendsen har vurderet boligen.\nBorgeren har desuden diabetes.\n', [[3, 22, 30, 'error']]],
     ['"hun" right after a named citizen', 'Signe Brix har fået bevilget hjælp, og hun har brystkræft.\n', [[1, 48, 58, 'error']]],
     ['"din" in a letter to a named citizen', 'Kære Karina Nielsen\n\nVi har lagt vægt på, at din sclerose er stabil.\n', [[3, 29, 37, 'error']]],
-    ['a form’s answer after its name field (a label, the value on the next line)', 'Navn:\nErik Sørensen\n\nCPR-nr.: 161241-1642\n\nHvad søger du om?\n\nRollator og badebænk\n', [[8, 1, 9, 'error']]],
+    ['a form’s answer after its name field (a label, the value on the next line)', 'Navn:\nErik Sørensen\n\nCPR-nr.: 161241-1642\n\nAdresse: Skovvej 3\n\nHvad søger du om?\n\nRollator og badebænk\n', [[10, 1, 9, 'error']]],
   ])('%s', (_name, text, expected) => {
     expect(places(text)).toEqual(expected);
   });
@@ -149,6 +149,7 @@ describe('words that point back at a citizen: pronouns, role nouns, numbered rol
     ['"Han" after a named doctor', 'siger overlæge Jens Holm. Han har forsket i brystkræft.'],
     ['"Borgeren" with no citizen named before', 'Borgeren har diabetes, siger sygeplejerske Mette Lund.'],
     ['"du" in a letter to nobody in particular', 'Kære borger\n\nHvis du har diabetes, kan du få hjælp.'],
+    ['minutes that list an applicant and her CPR number are no form', 'Ansøger: Birgitte Nielsen, CPR-nr. 040728-3228\n\nKommunen tilbyder genoptræning efter blodprop og kræft.'],
   ])('not: %s', (_name, text) => {
     expect(found(text)).toEqual([]);
   });
