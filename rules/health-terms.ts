@@ -168,6 +168,8 @@ export const HEALTH_TERMS: readonly HealthTerm[] = [
   ...parts('injury', ['hoftebrud', 'lårbensbrud', 'knoglebrud', 'benbrud', 'armbrud', 'håndledsbrud', 'ankelbrud', 'fraktur', 'fracture', 'rygskade', 'whiplash', 'kraniebrud']),
   ...parts('injury', ['brækkede hoften', 'brækkede benet', 'brækkede armen', 'brækkede håndleddet', 'brækkede lårbenet', 'brækkede ryggen', 'brækkede nakken', 'brækkede anklen', 'brækkede skulderen', 'brækket hoften', 'brækket benet', 'brækket armen', 'brækket håndleddet', 'brækket lårbenet', 'brækket ryggen', 'brækket nakken', 'brækket anklen', 'brækket skulderen', 'brækker hoften', 'brækker benet', 'brækker armen', 'brækker håndleddet', 'brækker lårbenet', 'brækker ryggen', 'brækker nakken', 'brækker anklen', 'brækker skulderen']),
   ...parts('disability', ['lam i begge ben', 'lam i benene', 'lam i armen', 'lam i den ene side', 'lam fra livet']),
+  // Medicines as a municipality handles them, and dental care.
+  ...parts('treatment', ['dosisrulle', 'dosisdispensering', 'dosispakket', 'medicinhåndtering', 'medicingivning', 'medicindispenser', 'øjendråber', 'insulinpen', 'tandbehandling', 'tandproteser', 'tandprotese']),
   ...parts('treatment', ['knæoperation', 'hofteoperation', 'hjerteoperation', 'rygoperation', 'kræftoperation', 'hofteprotese', 'knæprotese', 'knæopereret', 'hofteopereret', 'rygopereret', 'smertebehandling', 'kroniske smerter', 'kronisk smerte', 'medicintilskud', 'kronikertilskud', 'palliativ', 'palliative', 'hospice']),
   // Abuse and neglect (T74 of XIX).
   ...parts('abuse', ['overgreb', 'omsorgssvigt', 'omsorgssvigtet', 'voldtægt', 'voldtaget', 'incest', 'mishandlet', 'partnervold', 'voldsramt', 'voldsoffer', 'seksuelt misbrug', 'child abuse', 'sexual abuse', 'domestic violence']),
@@ -199,6 +201,7 @@ export const SERVICE_HEADS: readonly string[] = [
   'fond', 'selskab', 'rådgiv', 'vejled', 'kursus', 'kurser', 'forsk', 'netværk', 'gruppe', 'café',
   'cafe', 'linje', 'hotline', 'kampagne', 'uge', 'dag', 'hus', 'skole', 'institut', 'enhed', 'sektion',
   'udvalg', 'råd', 'afsnit', 'foundation', 'society', 'association', 'charity', 'research', 'unit', 'service',
+  'bus', 'kørsel', 'central', 'forbund', 'boliger',
 ];
 
 // Capitalised words after a term that make it an organisation's name: "Kræftens Bekæmpelse",

@@ -2,7 +2,7 @@ import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type Rule
 import type { Segment } from '../src/segment.js';
 import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { inRecord, mightBeLetterOrRecord, personNear, personReferences, type PersonReference } from './person-reference.js';
+import { inRecord, mightBeLetterOrRecord, recordNamesCitizen, personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 export type HealthMode = 'identified' | 'any';
@@ -75,12 +75,18 @@ const GROUP_BEFORE =
   /(?:^|[^\p{L}])(?:borgere|borgerne|ældre|patienter|patienterne|mennesker|personer|folk|børn|unge|voksne|kvinder|mænd|familier|danskere|beboere|elever|brugere|pårørende|medarbejdere|dem|de|alle|mange|flere|færre|people|patients|citizens|residents|children|adults|those|others)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+(?:med|uden|with|without|som har|der har|som lever med|der lever med|who have|living with|ramt af|ramte af|i risiko for|at risk of)(?:[ \u00a0]+[\p{L}-]+,?){0,3}[ \u00a0]+$/u;
 // The term names the group itself: "kræftpatienterne", "demente", "diabetikere".
 const GROUP_WORD = /(?:patienter|patienterne|ramte|ramtes|syge|ikere|ikerne|demente)$/u;
+// An adjective used as a plural noun is a group: "tolkning for døve og hørehæmmede", "blinde".
+const PLURAL_ADJECTIVE = /^(?:døve|blinde|hørehæmmede|svagtseende|handicappede|udviklingshæmmede|demente|spastiske|lamme|døvblinde|funktionsnedsatte)$/u;
+// … unless a singular determiner or a possessive stands before it: "den døve mand", "hans blinde søn".
+const SINGULAR_BEFORE = /(?:^|[^\p{L}])(?:den|det|sin|sit|hans|hendes|deres|min|din)[ \u00a0]+$/iu;
 const GROUP_REACH = 70;
 // The term describes a group named after it: "psykiatriske patienter", "kræftramte borgere".
 const GROUP_AFTER = /^[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?(?:patienter|patienterne|borgere|borgerne|børn|børnene|mennesker|personer|ældre|unge|voksne|familier|pårørende|beboere|patients|people|children|citizens)(?!\p{L})/u;
 
 function aboutAGroup(text: string, hit: TermHit): boolean {
-  if (GROUP_WORD.test(hit.word.toLowerCase()) || GROUP_AFTER.test(text.slice(hit.to, hit.to + 40))) return true;
+  const word = hit.word.toLowerCase();
+  if (GROUP_WORD.test(word) || GROUP_AFTER.test(text.slice(hit.to, hit.to + 40))) return true;
+  if (PLURAL_ADJECTIVE.test(word) && !SINGULAR_BEFORE.test(text.slice(Math.max(0, hit.from - 12), hit.from))) return true;
   const before = text.slice(Math.max(0, hit.from - GROUP_REACH), hit.from);
   return GROUP_BEFORE.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1));
 }
@@ -96,8 +102,10 @@ function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon,
   const { text } = segment;
   const identified = mode === 'identified';
   const people = identified ? personReferences(segment, context).filter((person) => person.role === 'citizen') : [];
-  // A form or case record about a citizen: every health fact after the field that names them is theirs.
-  const record = identified && inRecord(segment, context);
+  // A form or case record about a citizen: every health fact after the field that names them is
+  // theirs; and so is one in a JSON object another of whose values names a citizen.
+  const inJsonRecord = identified && recordNamesCitizen(segment, context);
+  const record = identified && (inJsonRecord || inRecord(segment, context, text.length));
   if (identified && people.length === 0 && !record) return [];
   const matches: RuleMatch[] = [];
   // One sweep: scopes, hits and people are all in text order.
@@ -117,14 +125,15 @@ function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon,
     }
     const first = terms[0];
     if (!first) continue;
-    if (identified && here.length === 0 && !record) continue;
+    const aboutRecord = identified && here.length === 0 && (inJsonRecord || inRecord(segment, context, first.from));
+    if (identified && here.length === 0 && !aboutRecord) continue;
     const categories = [...new Set(terms.map((hit) => hit.term.category))].join(', ');
-    const named = here.length > 0 || record;
+    const named = here.length > 0 || aboutRecord;
     // The finding covers the scope's health data, first term to last.
     matches.push({
       from: first.from,
       to: terms.at(-1)!.to,
-      confidence: !identified || record || here.some((person) => person.kind !== 'possessive') ? 'high' : 'medium',
+      confidence: !identified || aboutRecord || here.some((person) => person.kind !== 'possessive') ? 'high' : 'medium',
       reasons: named ? [`health term (${categories})`, 'a person named nearby'] : [`health term (${categories})`],
       value: first.word,
       redacted: first.word,

@@ -36,9 +36,12 @@ const FILED = /indgivet|indgav|sendt|sendte|udtrykt|udtrykker|udtrykte|fremsat|f
 // A clause break: the complainant named before a verb must stand in the verb's clause.
 const CLAUSE_BREAK = /[!?;|]|[.:](?=\s+\p{Lu})|,\s*(?:hvor|men|mens|som|der|da|fordi|selvom|hvis|når|where|but|while|who|which|because)(?!\p{L})/u;
 const VERB_REACH = 90;
+const RELATIVE_CLAUSE = /^[*_]*,[ \u00a0]+(?:der|som|who)[ \u00a0][^,;.!?]{1,160},/u;
 // "Jeg vil gerne klage over …", "I am writing to complain about …": the infinitive after a modal is a verb.
 const INFINITIVE = /^(?:klage|påklage|anke|complain|appeal)$/iu;
 const MODAL_BEFORE = /(?:^|\s)(?:vil|ville|skal|må|ønsker at|vil gerne|ville gerne|hermed|want to|wish to|would like to|writing to|am writing to)\s+$/iu;
+const HYPOTHETICAL = /(?<!\p{L})(?:hvis|kan|skal|såfremt|if|can|may|should|must|send|sende)(?!\p{L})/iu;
+const SECOND_PERSON = /^(?:du|dig|din|dit|dine|you|your)$/iu;
 // "hendes klage", "din klage", "their complaint": whose it is, said by a pronoun that points back at a citizen.
 const POSSESSIVE_PRONOUN = /^(?:hans|hendes|deres|din|dit|dine|min|mit|mine|his|her|their|your|my)$/iu;
 
@@ -61,7 +64,10 @@ function namesComplainant(text: string, term: Term, person: PersonReference): bo
   const gap = text.slice(person.to, term.from);
   // "Jens Hansen har i brev af 12. maj påklaget …", "Borgeren (hr. Madsen) er utilfreds med …"
   if (VERB.test(term.word.replace(/\s+/gu, ' ')) || (INFINITIVE.test(term.word) && MODAL_BEFORE.test(gap))) {
-    return gap.length <= VERB_REACH && !CLAUSE_BREAK.test(gap.replace(/^\)/u, ''));
+    // A relative clause about the complainant stands between: "Frede Kristiansen, der selv boede
+    // på Bøgely efter en hjerneblødning, klager over …".
+    const main = gap.replace(RELATIVE_CLAUSE, ' ');
+    return main.length <= VERB_REACH && !CLAUSE_BREAK.test(main.replace(/^\)/u, ''));
   }
   if (!FILED_BEFORE.test(gap)) return false;
   // "Jens Hansens klage", "hendes klage": the possessive names whose complaint it is.
@@ -125,12 +131,16 @@ function aboutComplaints(segment: Segment, context: RuleContext): boolean {
 }
 
 /** In a table about complaints, the cell under "Klager", "Ansøger", "Borger" or "Navn" that names someone. */
-function complainantCell(segment: Segment, context: RuleContext, people: readonly PersonReference[]): TableCell | undefined {
+function complainantCell(segment: Segment, context: RuleContext, everyone: readonly PersonReference[]): TableCell | undefined {
+  const people = everyone.filter((person) => person.role === 'citizen');
   const cells = segment.cells;
   if (!cells || !cells.some((cell) => COMPLAINANT_HEADER.test(cell.header.trim().replace(/[.:]$/u, ''))) || !aboutComplaints(segment, context)) return undefined;
   return cells.find((cell) => {
     if (!COMPLAINANT_HEADER.test(cell.header.trim().replace(/[.:]$/u, ''))) return false;
-    if (people.some((person) => person.from >= cell.from && person.to <= cell.to)) return true;
+    const inCell = (person: PersonReference): boolean => person.from >= cell.from && person.to <= cell.to;
+    // A row of staff (a job column, a title in the next cell) names no complainant.
+    if (everyone.some((person) => inCell(person) && person.role !== 'citizen')) return false;
+    if (people.some(inCell)) return true;
     return NAME_CELL.test(segment.text.slice(cell.from, cell.to).trim());
   });
 }
@@ -180,8 +190,9 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
   // Most segments hold no complaint word and are no table row: nobody need be looked for.
   if (!segment.cells && !HAS_COMPLAINT.test(text)) return [];
-  const people = personReferences(segment, context).filter((person) => person.role === 'citizen');
-  const cell = complainantCell(segment, context, people);
+  const everyone = personReferences(segment, context);
+  const people = everyone.filter((person) => person.role === 'citizen');
+  const cell = complainantCell(segment, context, everyone);
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.
   if (cell) return [finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true)];
   // A word inside a name is part of the name: the middle name "Anker" is no appeal.
@@ -207,11 +218,15 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
     const words: Term[] = [];
     for (let k = nextTerm; k < terms.length && terms[k]!.from < scope.to; k++) if (terms[k]!.to <= scope.to) words.push(terms[k]!);
     if (words.length === 0) continue;
+    // Guidance to the reader ("Hvis du vil klage …", "you can appeal", "Send your appeal to us") is
+    // no complaint of theirs: a complainant who is only "du" or "you" counts in a statement of fact.
+    const hypothetical = HYPOTHETICAL.test(text.slice(scope.from, scope.to));
     const complainant = words.find((term) => {
       // The nearest citizen before the word, and any after it.
+      const counts = (person: PersonReference): boolean => !(hypothetical && person.kind === 'pointer' && SECOND_PERSON.test(text.slice(person.from, person.to)));
       const before = here.filter((person) => person.to <= term.from || person.from === term.from).at(-1);
-      if (before && namesComplainant(text, term, before)) return true;
-      return here.some((person) => person.from >= term.to && namesComplainant(text, term, person));
+      if (before && counts(before) && namesComplainant(text, term, before)) return true;
+      return here.some((person) => person.from >= term.to && counts(person) && namesComplainant(text, term, person));
     });
     if (complainant) {
       matches.push(finding(complainant, true));

@@ -122,6 +122,9 @@ function names(text: string, words: Token[]): PersonReference[] {
 
 // Where a surname-first entry may start: a line, a table cell, a list item, a numbered row.
 const ENTRY_START = /(?:^|[\n|\t;]|[-*•]\s|\d[.)]\s)\s*$/u;
+// A row number and a column gap before a name in a list laid out in columns, and the gap after it.
+const COLUMN_ENTRY_START = /(?:^|\n)[ \t]*\d{1,3}[.)]?(?: {2,}|\t)$/u;
+const COLUMN_REST = /^(?: {2,}|\t|[ \t]*$|[ \t]*\n)/u;
 // What may follow the first names of a surname-first entry: the entry's end, a dash, a birth year.
 const ENTRY_REST = /^(?:\s*$|\s*[\n|\t;,:]|\s+[–—-]\s|\s*\()/u;
 
@@ -132,12 +135,15 @@ function surnamesFirst(text: string, words: Token[]): PersonReference[] {
     const surname = words[i]!;
     const first = words[i + 1]!;
     if (!CAPITALISED.test(surname.text) || !CAPITALISED.test(first.text) || !inList(surname.text, 'surname') || !inList(first.text, 'first')) continue;
-    if (text.slice(surname.to, first.from) !== ', ') continue;
-    if (!ENTRY_START.test(text.slice(Math.max(0, surname.from - 4), surname.from))) continue;
+    // "Hansen, Jens" where an entry starts; or, in a list laid out in columns (a PDF's text),
+    // "Bertelsen Ingrid" between a row number and a column gap.
+    const comma = text.slice(surname.to, first.from) === ', ' && ENTRY_START.test(text.slice(Math.max(0, surname.from - 4), surname.from));
+    const columns = !comma && text.slice(surname.to, first.from) === ' ' && COLUMN_ENTRY_START.test(text.slice(Math.max(0, surname.from - 8), surname.from));
+    if (!comma && !columns) continue;
     // Middle names after the first name: "Hansen, Jens Peter".
     let last = i + 1;
     while (last + 1 < words.length && last < i + 3 && adjacent(text, words[last]!, words[last + 1]!) && CAPITALISED.test(words[last + 1]!.text) && inList(words[last + 1]!.text, 'first')) last++;
-    if (!ENTRY_REST.test(text.slice(words[last]!.to, words[last]!.to + 4))) continue;
+    if (!(columns ? COLUMN_REST : ENTRY_REST).test(text.slice(words[last]!.to, words[last]!.to + 4))) continue;
     found.push({ from: surname.from, to: words[last]!.to, kind: 'surname first', role: 'citizen' });
     i = last;
   }
@@ -218,7 +224,7 @@ const TITLE_ENDINGS = new Set([
   'visitator', 'myndighedsrådgiver', 'socialrådgiver', 'prorektor', 'dekan', 'stiftamtmand', 'kommissær',
   // English offices, as whole words or compounds.
   'dr', 'prof', 'manager', 'nurse', 'doctor', 'physician', 'officer', 'coordinator', 'caseworker', 'councillor',
-  'mayor', 'director', 'chair', 'chairman', 'chairwoman', 'spokesperson', 'researcher', 'consultant', 'ceo',
+  'mayor', 'director', 'chair', 'chairman', 'chairwoman', 'spokesperson', 'researcher', 'consultant', 'ceo', 'leader',
   'adviser', 'advisor', 'secretary', 'lecturer', 'psychologist', 'psychiatrist', 'therapist', 'head',
 ]);
 const TITLE_INFLECTIONS = ['', 'en', 'n', 'e', 'er', 'erne', 'ne', 'ens', 's', 'es', 'ernes'];
@@ -305,6 +311,17 @@ function endsWithPhrase(stretch: string, phrases: ReadonlySet<string>): boolean 
 }
 
 // Contact details after a name: "Mette Hansen, tlf. 12 34 56 78", "(mh@kommune.dk)", "e-mail: …".
+// A record's next key holds the person's job: `{ navn: 'Lene Søndergaard', titel: 'Demenskoordinator' }`.
+const SIBLING_TITLE_KEY = /^["'`]?[ \t]*[,;][ \t]*["']?(?:titel|title|stilling|stillingsbetegnelse|rolle|role|funktion|position|job)["']?[ \t]*[:=][ \t]*["'`]?([\p{L}.-]+)/iu;
+
+function titleInSiblingKey(stretch: string): boolean {
+  const value = SIBLING_TITLE_KEY.exec(stretch)?.[1];
+  return value !== undefined && isTitleWord(value);
+}
+
+// In minutes, the association a member sits for: "Inge Lauridsen (Høreforeningen)".
+const ORGANISATION_AFTER = /^[ \t]?\((?:\p{Lu}[\p{L}-]*(?:foreningen|forbundet|forbund|rådet|landsforening|sammenslutning|organisation|udvalget|kommune)|DH|Ældre Sagen|Danske Handicaporganisationer)[^)]{0,40}\)/u;
+
 const CONTACT_AFTER = /^[^.\n]{0,30}?(?:(?<!\p{L})(?:tlf|telefon|telefonnummer|phone|mobil|direkte)\.?:?[ \u00a0]*(?:nr\.?[ \u00a0]*)?[+\d]|(?<!\p{L})e-?mail:|[\w.-]@[\w-]+\.)/iu;
 // Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
 const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet|regionen|hospitalet|universitet|universitetet))(?!\p{L})/u;
@@ -318,7 +335,7 @@ const AUTHOR_BEFORE = /^[ \t#*_>-]*(?:af|skrevet af|forfatter(?:e)?|udarbejdet a
 const PARTY_LETTER_AFTER = /^[ \t]?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG|løsgænger)\)/u;
 // A member speaking in the minutes: "Jens Nielsen orienterede om", "… spurgte til".
 const COUNCIL_VERB_AFTER =
-  /^[ \u00a0]+(?:orienterede|spurgte|gjorde[ \u00a0]+opmærksom|foreslog|oplyste|bemærkede|tilkendegav|redegjorde|fremlagde|anbefalede|ønskede[ \u00a0]+at|deltog|motiverede|stillede|præsenterede|takkede|bød|indledte|afsluttede|konkluderede|tog[ \u00a0]+forbehold|stemte|erklærede|opfordrede|kommenterede|supplerede)(?!\p{L})/iu;
+  /^[ \u00a0]+(?:orienterede|spurgte|gjorde[ \u00a0]+opmærksom|foreslog|oplyste|bemærkede|tilkendegav|redegjorde|fremlagde|anbefalede|ønskede[ \u00a0]+at|motiverede|stillede|præsenterede|takkede|bød|indledte|afsluttede|konkluderede|tog[ \u00a0]+forbehold|stemte|erklærede|opfordrede|kommenterede|supplerede)(?!\p{L})/iu;
 // A line that lists who attended: "Til stede: …", "Afbud: …".
 const ATTENDANCE =
   /^[ \t#*_-]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|fravær|medlemmer|deltog|deltog ikke|desuden deltog|referent|mødeleder|ordstyrer|present|absent|apologies|attendees)[ \t*_]*:/iu;
@@ -353,7 +370,8 @@ function roleBeside(text: string, reference: PersonReference): PersonRole {
     // "hr. Jensen" is a citizen unless an office follows: "fru Holm, overlæge".
     return titleAfter(afterInCell) ? 'staff' : 'citizen';
   }
-  if (titleBefore(cell) || titleAfter(afterInCell) || CONTACT_AFTER.test(afterInCell) || endsWithPhrase(cell, CONTACT_WORDS) || REPRESENTATIVE_AFTER.test(afterInCell)) return 'staff';
+  if (titleBefore(cell) || titleAfter(afterInCell) || titleInSiblingKey(afterInCell) || CONTACT_AFTER.test(afterInCell) || endsWithPhrase(cell, CONTACT_WORDS) || REPRESENTATIVE_AFTER.test(afterInCell)) return 'staff';
+  if (ORGANISATION_AFTER.test(after)) return 'council';
   if (PARTY_LETTER_AFTER.test(after) || COUNCIL_VERB_AFTER.test(afterInCell) || ATTENDANCE.test(before)) return 'council';
   if (endsWithPhrase(cell, SPEECH_WORDS) || SPEECH_AFTER.test(afterInCell) || AUTHOR_BEFORE.test(before)) return 'speaker';
   return 'citizen';
@@ -373,8 +391,9 @@ function nameKey(text: string, reference: PersonReference): string | undefined {
   return words.join(' ').toLowerCase();
 }
 
-// A block that heads a list of attendees: "Til stede", "Deltagere:".
-const ATTENDANCE_HEAD = /^[ \t#*_]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*$/iu;
+// A block that heads a list of attendees: "Til stede", "Afbud:". Not "Deltagere", which heads a
+// citizens' panel or a course as often as a meeting's members.
+const ATTENDANCE_HEAD = /^[ \t#*_]*(?:til stede|tilstede|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*$/iu;
 /** An attendance list's entries are short: a name, a party letter, a role. */
 const LIST_ENTRY_LENGTH = 160;
 
@@ -482,8 +501,8 @@ function thesisAuthors(text: string, references: PersonReference[]): void {
  * list members until a blank line: their names are council members.
  */
 function attendanceLines(text: string, references: PersonReference[]): void {
-  if (references.length === 0 || !/til stede|tilstede|deltagere|fremmødte|afbud|fraværende|present|absent|attendees/i.test(text)) return;
-  const heads = /(?:^|\n)[ \t#*_-]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*(?=\n)/giu;
+  if (references.length === 0 || !/til stede|tilstede|mødedeltagere|medlemmer|fremmødte|afbud|fraværende|present|absent|attendees/i.test(text)) return;
+  const heads = /(?:^|\n)[ \t#*_-]*(?:til stede|tilstede|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*(?=\n)/giu;
   const starts = [...text.matchAll(heads)].map((head) => head.index + head[0].length);
   let index = 0;
   let blank = -1;
@@ -544,6 +563,7 @@ function aliasKey(match: RegExpMatchArray): string {
 }
 const FIRST_AND_SECOND_PERSON =
   /(?<!\p{L})(?:[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Mm]ine|[Dd]u|[Dd]ig|[Dd]in|[Dd]it|[Dd]ine|I|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)(?!\p{L})/gu;
+const NEW_REFERENT_AFTER = /^(?:[ \u00a0]+(?:i|fra|på|ved|med|uden|over|under)[ \u00a0]+\p{Lu}|,?[ \u00a0]+(?:der|som|who)[ \u00a0])/u;
 /** How far back a pronoun reaches for the person it stands for, and a role noun for a citizen. */
 const PRONOUN_REACH = 300;
 const ROLE_NOUN_REACH = 800;
@@ -593,9 +613,13 @@ function boundAliases(text: string, references: readonly PersonReference[], into
 export type DocumentShape = 'letter' | 'record' | undefined;
 
 interface DocumentModel {
+  /** The records (JSON objects) whose values name a citizen. */
+  recordsNamingCitizens: Set<number>;
   shape: DocumentShape;
   /** The segment that names the letter's or record's citizen: what follows is to, from or about them. */
   namedFrom: Segment | undefined;
+  /** Where in that segment the naming line starts. */
+  namedAt: number;
   references: Map<Segment, PersonReference[]>;
 }
 
@@ -655,7 +679,8 @@ function resolvePointers(
       points = shape !== undefined || (last !== undefined && last.role === 'citizen' && between.includes(':') && between.length <= PRONOUN_REACH);
     }
     else if (pointer.kind === 'third person') points = state.last !== undefined && state.last.role === 'citizen' && at - state.last.at <= PRONOUN_REACH;
-    else points = state.lastCitizen !== undefined && at - state.lastCitizen <= ROLE_NOUN_REACH;
+    // "borgeren i Strandparken", "borgeren, der bor i …": a qualifier introduces someone new.
+    else points = state.lastCitizen !== undefined && at - state.lastCitizen <= ROLE_NOUN_REACH && !NEW_REFERENT_AFTER.test(segment.text.slice(pointer.to, pointer.to + 12));
     if (!points) continue;
     const reference: PersonReference = { from: pointer.from, to: pointer.to, kind: 'pointer', role: 'citizen' };
     result.push(reference);
@@ -676,7 +701,7 @@ function documentModel(document: readonly Segment[], context: RuleContext): Docu
   const cached = models.get(document);
   if (cached) return cached;
   const roles = documentRoles(document);
-  const { shape, namedFrom } = documentShape(document, context);
+  const { shape, namedFrom, namedAt } = documentShape(document, context);
   const named = document.map((segment, index) => namedReferences(segment, context, { roles, index }));
   const aliases = new Set<string>();
   document.forEach((segment, index) => boundAliases(segment.text, named[index]!, aliases));
@@ -689,7 +714,11 @@ function documentModel(document: readonly Segment[], context: RuleContext): Docu
     // A break between segments: a paragraph, a cell, an attribute.
     state.base += segment.text.length + 1;
   });
-  const model = { shape, namedFrom: namedFrom === undefined ? undefined : document[namedFrom], references };
+  const recordsNamingCitizens = new Set<number>();
+  document.forEach((segment, index) => {
+    if (segment.record !== undefined && named[index]!.some((reference) => reference.role === 'citizen')) recordsNamingCitizens.add(segment.record);
+  });
+  const model = { shape, namedFrom: namedFrom === undefined ? undefined : document[namedFrom], namedAt: namedAt ?? 0, recordsNamingCitizens, references };
   models.set(document, model);
   return model;
 }
@@ -721,9 +750,9 @@ export function personReferences(segment: Segment, context: RuleContext): Person
 const SENDER_LABEL = /^[ \t*_>-]*(?:fra|afsender|from|sender|underskrevet)[ \t*_]*:[ \t]*/iu;
 const SALUTATION = /^[ \t*_]*(?:kære|dear)[ \t]+/iu;
 // A record's or form's field that names the person it is about: "Navn: Erik Sørensen", "Borger: …".
-const NAME_FIELD = /^[ \t*_>-]*(?:navn|name|borger|ansøger|klager|patient|beboer)[ \t*_]*:[ \t]*/iu;
+const NAME_FIELD = /^[ \t*_>-]*(?:navn|name|borger|ansøger|klager|patient|beboer)(?:[ \t*_]*:[ \t]*| {2,}|\t[ \t]*)/iu;
 // The other fields of a record about a person, each on a line of its own: "CPR-nr.:", "Adresse:".
-const PERSONAL_FIELD = /^[ \t*_>-]*(cpr|personnummer|fødselsdato|født|adresse|address|telefon|tlf|mobil|e-?mail|date of birth|phone)[^:\n]{0,20}:/iu;
+const PERSONAL_FIELD = /^[ \t*_>-]*(cpr|personnummer|fødselsdato|født|adresse|address|telefon|tlf|mobil|e-?mail|date of birth|phone)(?:[^:\n]{0,20}:|[^\s:]{0,10}(?: {2,}|\t))/iu;
 /** How far into a document its head reaches, and a record's fields. */
 const HEAD_LENGTH = 600;
 const RECORD_LENGTH = 2000;
@@ -751,12 +780,16 @@ function namesCitizen(line: string, context: RuleContext): NamingLine | undefine
 }
 
 /** The lines of a document's first `length` characters, across its segments, with the segment each is in. */
-function headLines(texts: readonly string[], length: number): { line: string; segment: number }[] {
-  const lines: { line: string; segment: number }[] = [];
+function headLines(texts: readonly string[], length: number): { line: string; segment: number; offset: number }[] {
+  const lines: { line: string; segment: number; offset: number }[] = [];
   let seen = 0;
   for (let segment = 0; segment < texts.length && seen < length; segment++) {
     const text = texts[segment]!;
-    for (const line of text.slice(0, length - seen).split('\n')) if (line.trim()) lines.push({ line, segment });
+    let offset = 0;
+    for (const line of text.slice(0, length - seen).split('\n')) {
+      if (line.trim()) lines.push({ line, segment, offset });
+      offset += line.length + 1;
+    }
     seen += text.length;
   }
   return lines;
@@ -783,14 +816,14 @@ function naming(lines: readonly { line: string }[], at: number, context: RuleCon
  * neither. In a letter, "jeg" and "du" are that citizen; in a record, every health fact after the
  * name is theirs too. Minutes that list "Ansøger: Jens Hansen, CPR-nr. …" are neither.
  */
-function documentShape(document: readonly Segment[], context: RuleContext): { shape: DocumentShape; namedFrom?: number } {
+function documentShape(document: readonly Segment[], context: RuleContext): { shape: DocumentShape; namedFrom?: number; namedAt?: number } {
   const texts = document.map((segment) => segment.text);
   const bare = { today: context.today };
   const record = headLines(texts, RECORD_LENGTH);
   const fields = new Set(record.map(({ line }) => PERSONAL_FIELD.exec(line)?.[1]?.toLowerCase()).filter(Boolean));
   if (fields.size >= RECORD_FIELDS) {
     const at = record.findIndex((_, index) => naming(record, index, bare) === 'field');
-    if (at !== -1) return { shape: 'record', namedFrom: record[at]!.segment };
+    if (at !== -1) return { shape: 'record', namedFrom: record[at]!.segment, namedAt: record[at]!.offset };
   }
   const head = headLines(texts, HEAD_LENGTH);
   const at = head.findIndex((_, index) => {
@@ -800,14 +833,21 @@ function documentShape(document: readonly Segment[], context: RuleContext): { sh
   return at === -1 ? { shape: undefined } : { shape: 'letter', namedFrom: head[at]!.segment };
 }
 
-/** Whether a segment stands in a record about a citizen, at or after the field that names them. */
-export function inRecord(segment: Segment, context: RuleContext): boolean {
+/** Whether another value of the segment's record (a JSON object) names a citizen. */
+export function recordNamesCitizen(segment: Segment, context: RuleContext): boolean {
+  return segment.record !== undefined && context.document !== undefined && documentModel(context.document, context).recordsNamingCitizens.has(segment.record);
+}
+
+/** Whether text at `at` in a segment stands in a record about a citizen, at or after the field that names them. */
+export function inRecord(segment: Segment, context: RuleContext, at = 0): boolean {
   if (!context.document) return false;
   const model = documentModel(context.document, context);
   if (model.shape !== 'record' || !model.namedFrom) return false;
-  if (!indexes.has(context.document)) indexes.set(context.document, new Map(context.document.map((each, at) => [each, at])));
+  if (!indexes.has(context.document)) indexes.set(context.document, new Map(context.document.map((each, index) => [each, index])));
   const index = indexes.get(context.document)!;
-  return (index.get(segment) ?? -1) >= (index.get(model.namedFrom) ?? Infinity);
+  const here = index.get(segment) ?? -1;
+  const named = index.get(model.namedFrom) ?? Infinity;
+  return here > named || (here === named && at >= model.namedAt);
 }
 
 const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();

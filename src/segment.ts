@@ -34,6 +34,11 @@ export interface Segment {
    * column's header cell, so a rule can read "Klager" or "Kontonr." above a value it finds.
    */
   cells?: readonly TableCell[];
+  /**
+   * The segments of one record share this number: the values of one JSON object (a case, a search
+   * index entry), so a rule can read a name in one value and a diagnosis in another together.
+   */
+  record?: number;
 }
 
 /** One cell of a table row: text[from, to) under the column headed `header` ('' when the table has no header). */

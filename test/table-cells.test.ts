@@ -200,6 +200,17 @@ describe('CSV and TSV', () => {
       ],
     ],
     [
+      'a blank line and a title start a second table with its own header',
+      'Bilagsnr;Beløb\n1204830912;12,00\n\nUdbetalinger til borgere\nCPR;Navn\n060549-9090;Gunnar Kristiansen\n',
+      [
+        [['Bilagsnr', ''], ['Beløb', '']],
+        [['1204830912', 'Bilagsnr'], ['12,00', 'Beløb']],
+        [['Udbetalinger til borgere', '']],
+        [['CPR', ''], ['Navn', '']],
+        [['060549-9090', 'CPR'], ['Gunnar Kristiansen', 'Navn']],
+      ],
+    ],
+    [
       'tabs',
       'Ansøger\tKontonr.\nJens Hansen\t1234 5678\n',
       [

@@ -99,8 +99,8 @@ function lineOf(source: string, at: number): number {
 /**
  * Segments of a CSV or TSV file: one block segment per record (its text as it stands in the
  * source, delimiters and quotes too), whose cells are its fields (inside their quotes) under the
- * header record's field in their column. The header record's own cells have header ''. Blank
- * lines are passed over. Throws when a quoted field is never closed: the file is then read as
+ * header record's field in their column. The header record's own cells have header ''. A blank
+ * line starts a new table with a header of its own (a one-field title line before it is none). Throws when a quoted field is never closed: the file is then read as
  * plain text.
  */
 export function delimitedSegments(source: string): Segment[] {
@@ -117,17 +117,27 @@ export function delimitedSegments(source: string): Segment[] {
   // A file without any delimiter is a table of one column ('' is no character of the source).
   delimiter ??= delimiterOf(source, at) ?? '';
   let headers: string[] | undefined;
+  // Line breaks since the last record (more than its own: a blank line), and rows under the header.
+  let lineBreaks = 0;
+  let rows = 0;
   while (at < source.length) {
     const ch = source[at];
     if (ch === '\n' || ch === '\r') {
+      if (ch === '\n') lineBreaks += 1;
       at += 1;
       continue;
     }
     const record = recordAt(source, at, delimiter);
+    // After a blank line, a title ("Udbetalinger til borgere", one field) or a record without a
+    // digit below rows of data starts a new table with a header of its own.
+    if (lineBreaks > 0 && headers && rows > 0 && (record.fields.length === 1 || !/\d/u.test(source.slice(at, record.end)))) headers = undefined;
+    lineBreaks = 0;
     const cells = record.fields.map((field, column) => ({ from: field.from, to: field.to, header: headers?.[column] ?? '' }));
     const segment = tableRowSegment(source, at, record.end, cells);
     if (segment) segments.push(segment);
-    if (!headers && segment) {
+    if (headers) rows += 1;
+    else if (segment && (record.fields.length > 1 || delimiter === '')) {
+      rows = 0;
       headers = record.fields.map((field, column) => {
         const cell = segment.cells![column]!;
         const text = segment.text.slice(cell.from, cell.to);

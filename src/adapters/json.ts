@@ -16,13 +16,18 @@ interface Token {
  * Segments of a JSON document: each string or number value, escapes decoded, as one block of text
  * headed by its property name (`cpr": "DDMMYY-SSSS`), so a name that says what a value is stays
  * next to it, and a search index's records stay apart. A name whose value is an object or array is a
- * segment of its own; comments (JSONC) are read too. Throws on a syntax error, naming the first.
+ * segment of its own; comments (JSONC) are read too. The values of one object share a `record`, so
+ * a name in one and a diagnosis in another are known to belong together. Throws on a syntax error,
+ * naming the first.
  */
 export function jsonSegments(source: string): Segment[] {
   const { printParseErrorCode, visit } = requireModule('jsonc-parser') as typeof import('jsonc-parser');
   const segments: Segment[] = [];
   const errors: { error: ParseError['error']; offset: number }[] = [];
   let pendingName: Token | undefined;
+  // The objects open around the value being read, innermost last: a value's record is its object.
+  const objects: number[] = [];
+  let nextObject = 0;
 
   // A value with its name is one stretch of source, `name": "value` (the outer quotes dropped), read
   // as it stands where it has no escapes: a search index has hundreds of thousands of them.
@@ -33,7 +38,8 @@ export function jsonSegments(source: string): Segment[] {
     const to = last.offset + last.length - (source[last.offset] === '"' ? 1 : 0);
     const segment = textSegment('text', source, from, to, { stringLiteral: true });
     pendingName = undefined;
-    if (segment) segments.push({ ...segment, block: true });
+    const record = objects.at(-1);
+    if (segment) segments.push({ ...segment, block: true, ...(record === undefined ? {} : { record }) });
   };
   const nameStandsAlone = (): void => {
     if (pendingName) add(undefined);
@@ -50,7 +56,13 @@ export function jsonSegments(source: string): Segment[] {
         if (typeof value === 'string' || typeof value === 'number') add({ offset, length });
         else nameStandsAlone();
       },
-      onObjectBegin: nameStandsAlone,
+      onObjectBegin: () => {
+        nameStandsAlone();
+        objects.push(nextObject++);
+      },
+      onObjectEnd: () => {
+        objects.pop();
+      },
       onArrayBegin: nameStandsAlone,
       onComment: (offset, length) => {
         const comment = textSegment('comment', source, offset, offset + length);
