@@ -221,9 +221,9 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
     // Guidance to the reader ("Hvis du vil klage …", "you can appeal", "Send your appeal to us") is
     // no complaint of theirs: a complainant who is only "du" or "you" counts in a statement of fact.
     const hypothetical = HYPOTHETICAL.test(text.slice(scope.from, scope.to));
+    const counts = (person: PersonReference): boolean => !(hypothetical && person.kind === 'pointer' && SECOND_PERSON.test(text.slice(person.from, person.to)));
     const complainant = words.find((term) => {
       // The nearest citizen before the word, and any after it.
-      const counts = (person: PersonReference): boolean => !(hypothetical && person.kind === 'pointer' && SECOND_PERSON.test(text.slice(person.from, person.to)));
       const before = here.filter((person) => person.to <= term.from || person.from === term.from).at(-1);
       if (before && counts(before) && namesComplainant(text, term, before)) return true;
       return here.some((person) => person.from >= term.to && counts(person) && namesComplainant(text, term, person));
@@ -240,7 +240,7 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
       continue;
     }
     const loose = words.find((term) => !NEEDS_SENDER.test(term.word) && !/^utilfreds|^beklage|^dissatisfied/iu.test(term.word));
-    if (here.length > 0 && loose) matches.push(finding(loose, false));
+    if (loose && here.some(counts)) matches.push(finding(loose, false));
   }
   return matches;
 }

@@ -155,6 +155,32 @@ describe('words that point back at a citizen: pronouns, role nouns, numbered rol
   });
 });
 
+describe('records, lists laid out in columns, groups and members in the shapes documents take', () => {
+  const places = (text: string, filePath: string): [number, number, number, string][] =>
+    scanText(text, { filePath, today: TODAY })
+      .findings.filter((finding) => finding.ruleId === 'no-health-data')
+      .map((finding) => [finding.place.start.line, finding.place.start.column, finding.place.end.column, finding.severity]);
+
+  it.each<[string, string, string, [number, number, number, string][]]>([
+    ['a JSON object: the name in one value, the aid in another', 'sager.json', '{"sager":[{"klager":"Johannes Iversen","emne":"Afslag på høreapparat"},{"klager":"anonym","emne":"Afslag på høreapparat"}]}', [[1, 58, 69, 'error']]],
+    ['a list laid out in columns: row number, surname first, a gap', 'liste.txt', 'Visitationsudvalget uge 38\n\n1  Bertelsen Ingrid  84 år  Rosenvænget 9  demens moderat\n', [[3, 44, 50, 'error']]],
+    ['a case note whose fields are set apart by spaces (a PDF\'s text)', 'notat.txt', 'JOURNALNOTAT\nBorger          Hanne Mortensen\nCPR-nr          120344 0908\nAdresse         Kirkevænget 14\nBaggrund\nDer bevilges en rollator til indendørs brug\n', [[6, 17, 25, 'error']]],
+    ['a deaf son is one person', 'side.md', 'Jens Hansen har en døv søn.\n', [[1, 20, 23, 'error']]],
+    ['"hans blinde søn": a possessive before the plural form', 'side.md', 'Jens Hansen og hans blinde søn kom.\n', [[1, 21, 27, 'error']]],
+    ['a citizens\' panel is no meeting\'s attendance list: its members are citizens', 'panel.yml', 'deltagere:\n  - navn: Bodil Jeppesen\n    note: har selv diabetes\n', [[3, 20, 28, 'error']]],
+  ])('%s', (_name, filePath, text, expected) => {
+    expect(places(text, filePath)).toEqual(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['a member for an association, and a group in the plural', 'referat.md', 'Inge Lauridsen (Høreforeningen) bad om tolkning for døve og hørehæmmede.\n'],
+    ['a job title in a record\'s next key', 'kontakt.tsx', "const k = [{ navn: 'Lene Søndergaard', titel: 'Demenskoordinator', emner: ['demens'] }];\n"],
+    ['a case note\'s header before the name field', 'notat.txt', 'Myndighed Ældre og Handicap\nBorger          Hanne Mortensen\nCPR-nr          120344 0908\nAdresse         Kirkevænget 14\n'],
+  ])('not: %s', (_name, filePath, text) => {
+    expect(places(text, filePath)).toEqual([]);
+  });
+});
+
 describe('options', () => {
   it('mode "any" reports every health term', () => {
     expect(found('Vi har et tilbud til borgere med blodprop.', { 'no-health-data': ['error', { mode: 'any' }] })).toEqual([[34, 42, 'error']]);

@@ -120,6 +120,22 @@ describe('the complainant named by a label: table columns, keys, a letter’s he
   });
 });
 
+describe('complaints across a relative clause, and what is not one', () => {
+  it.each<[string, string, Found[]]>([
+    ['a relative clause between the complainant and the verb', '4. **Frede Kristiansen**, der selv boede på Bøgely i et halvt år, klager over den korte høringsfrist.', [[67, 73, 'error']]],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['guidance to the reader of a letter: "Hvis du er utilfreds, kan du klage"', 'Jens Hansen\n\nHvis du er utilfreds, kan du klage. Send din klage til os.'],
+    ['a role noun with a place introduces someone new', 'Jens Hansen kom.\n\nKlagen fra borgeren i Strandparken er besvaret.'],
+    ['a staff table under a complaints caption', '<table><caption>Klageenheden</caption><tr><th>Navn</th><th>Funktion</th></tr><tr><td>Louise Kristensen</td><td>Klagekoordinator</td></tr></table>'],
+  ])('not: %s', (_name, text) => {
+    expect(found(text, text.startsWith('<') ? 'a.html' : 'a.md')).toEqual([]);
+  });
+});
+
 describe('messages', () => {
   it('say how to fix, and never name the person', () => {
     const [finding] = scanText('Klage fra Jens Hansen over hjemmeplejen', { filePath: 'a.md', today: TODAY }).findings;
