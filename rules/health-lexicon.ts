@@ -27,6 +27,14 @@ const SUBSTANCES = /^\s+af\s+(?:alkohol|stoffer|narkotika|hash|kokain|heroin|med
 /** No Danish word is longer; a longer run of letters (an identifier, a hash) is not read. */
 const MAX_WORD = 100;
 const LETTER = /\p{L}/u;
+
+/** Whether text[index] is a letter: ASCII and Latin-1 by their codes, the rest by Unicode's property. */
+function isLetter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0xc0) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xaa || code === 0xb5 || code === 0xba;
+  if (code < 0x250) return code !== 0xd7 && code !== 0xf7;
+  return LETTER.test(text[index]!);
+}
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isVowel = (letter: string | undefined): boolean => letter !== undefined && VOWELS.includes(letter);
 const hasVowel = (text: string): boolean => [...text].some((letter) => VOWELS.includes(letter));
@@ -101,7 +109,7 @@ function isModifier(before: string): boolean {
  */
 function wordAround(text: string, start: number, end: number): [number, number] {
   const inWord = (index: number): boolean =>
-    LETTER.test(text[index] ?? '') || (text[index] === '-' && LETTER.test(text[index - 1] ?? '') && LETTER.test(text[index + 1] ?? ''));
+    isLetter(text, index) || (text[index] === '-' && isLetter(text, index - 1) && isLetter(text, index + 1));
   let from = start;
   let to = end;
   while (from > 0 && start - from <= MAX_WORD && inWord(from - 1)) from--;
@@ -114,6 +122,18 @@ export class Lexicon {
   private readonly root = node(0);
   private readonly phrases: RegExp | undefined;
   private readonly phraseTerms = new Map<string, HealthTerm>();
+  /**
+   * The automaton compiled to a table: `transitions[state * width + symbol]`, each letter a term
+   * holds a symbol (0 for any other character), and the terms that end in each state. Reading a
+   * character is one look-up, with no fail links to follow and no strings made.
+   */
+  private readonly symbols = new Uint8Array(256);
+  private readonly wideSymbols = new Map<number, number>();
+  private width = 1;
+  private transitions = new Int32Array(0);
+  private outputs: HealthTerm[][] = [];
+  /** First words of the phrases, read by the automaton too: no phrase is looked for without one. */
+  private readonly phraseStarts = new Set<HealthTerm>();
 
   constructor(terms: readonly HealthTerm[]) {
     const phrases: string[] = [];
@@ -121,14 +141,19 @@ export class Lexicon {
       if (term.term.includes(' ')) {
         phrases.push(term.term.split(' ').map(escape).join('\\s+'));
         this.phraseTerms.set(term.term.toLowerCase().replace(/\s+/g, ' '), term);
+        const start: HealthTerm = { term: term.term.split(' ')[0]!, category: term.category, match: 'start' };
+        this.phraseStarts.add(start);
+        this.insert(start);
       } else {
         this.insert(term);
       }
     }
     this.link();
+    this.compile();
     // Longest first, so that "psykisk sygdom" wins over "psykisk syg".
     phrases.sort((a, b) => b.length - a.length);
-    this.phrases = phrases.length > 0 ? new RegExp(`(?<!\\p{L})(?:${phrases.join('|')})\\p{L}*`, 'giu') : undefined;
+    // Tried only at the word starts where the automaton saw a phrase's first word (sticky).
+    this.phrases = phrases.length > 0 ? new RegExp(`(?:${phrases.join('|')})\\p{L}*`, 'iuy') : undefined;
   }
 
   private insert(term: HealthTerm): void {
@@ -160,10 +185,44 @@ export class Lexicon {
     }
   }
 
-  /** One step of the automaton: the state after reading `letter`. */
-  private step(here: Node, letter: string): Node {
-    while (here !== this.root && !here.next.has(letter)) here = here.fail!;
-    return here.next.get(letter) ?? this.root;
+  /** The table form of the automaton (see `transitions`), states numbered breadth first. */
+  private compile(): void {
+    const states: Node[] = [this.root];
+    const ids = new Map<Node, number>([[this.root, 0]]);
+    for (let index = 0; index < states.length; index++) {
+      for (const [letter, child] of states[index]!.next) {
+        const code = letter.charCodeAt(0);
+        const known = code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
+        if (known === 0) {
+          if (code < 256) this.symbols[code] = this.width;
+          else this.wideSymbols.set(code, this.width);
+          this.width += 1;
+        }
+        ids.set(child, states.length);
+        states.push(child);
+      }
+    }
+    const width = this.width;
+    const transitions = new Int32Array(states.length * width);
+    const symbolOf = (letter: string): number => {
+      const code = letter.charCodeAt(0);
+      return code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
+    };
+    // Breadth first, a state's fail state is done before it: its missing letters go where the
+    // fail state's go.
+    states.forEach((state, id) => {
+      const fail = state.fail ? ids.get(state.fail)! : 0;
+      for (let symbol = 0; symbol < width; symbol++) transitions[id * width + symbol] = id === 0 ? 0 : transitions[fail * width + symbol]!;
+      for (const [letter, child] of state.next) transitions[id * width + symbolOf(letter)] = ids.get(child)!;
+    });
+    this.transitions = transitions;
+    this.outputs = states.map((state) => state.out);
+  }
+
+  /** The state after reading the character `code` in `state`. */
+  private next(state: number, code: number): number {
+    const symbol = code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
+    return this.transitions[state * this.width + symbol]!;
   }
 
   /**
@@ -180,10 +239,12 @@ export class Lexicon {
   matchWord(word: string): { term: HealthTerm; at: number } | undefined {
     const lower = lowerCase(word);
     let best: TermInWord | undefined;
-    let here = this.root;
+    let state = 0;
     for (let index = 0; index < lower.length; index++) {
-      here = this.step(here, lower[index]!);
-      for (const term of here.out) best = this.better(best, word, lower, term, index + 1 - term.term.length);
+      state = this.next(state, lower.charCodeAt(index));
+      for (const term of this.outputs[state]!) {
+        if (!this.phraseStarts.has(term)) best = this.better(best, word, lower, term, index + 1 - term.term.length);
+      }
     }
     return best;
   }
@@ -222,10 +283,14 @@ export class Lexicon {
    */
   private *scan(text: string, weighTraps: boolean): Generator<TermHit> {
     const lower = lowerCase(text);
-    let here = this.root;
+    let state = 0;
     let from = -1;
     let to = -1;
     let best: TermInWord | undefined;
+    // Word starts where a phrase's first word begins: only there is a phrase looked for.
+    const phraseStarts: number[] = [];
+    // The table read inline: this loop sees every character of every file a site holds.
+    const { symbols, wideSymbols, transitions, width, outputs } = this;
     for (let index = 0; index <= lower.length; index++) {
       if (index === lower.length || index >= to) {
         if (best && to - from <= MAX_WORD) {
@@ -235,16 +300,26 @@ export class Lexicon {
         best = undefined;
         if (index === lower.length) break;
       }
-      here = this.step(here, lower[index]!);
-      for (const term of here.out) {
+      const code = lower.charCodeAt(index);
+      state = transitions[state * width + (code < 256 ? symbols[code]! : (wideSymbols.get(code) ?? 0))]!;
+      const terms = outputs[state]!;
+      if (terms.length === 0) continue;
+      for (const term of terms) {
         const start = index + 1 - term.term.length;
+        if (this.phraseStarts.has(term)) {
+          if ((start === 0 || !LETTER.test(text[start - 1]!)) && phraseStarts.at(-1) !== start) phraseStarts.push(start);
+          continue;
+        }
         if (start < from || index >= to) [from, to] = wordAround(text, start, index + 1);
         if (to - from > MAX_WORD) continue;
         best = this.better(best, text.slice(from, to), lower.slice(from, to), term, start - from);
       }
     }
     if (!this.phrases) return;
-    for (const match of text.matchAll(this.phrases)) {
+    for (const at of phraseStarts) {
+      this.phrases.lastIndex = at;
+      const match = this.phrases.exec(text);
+      if (!match) continue;
       const phraseText = match[0].toLowerCase().replace(/\s+/g, ' ');
       for (const [phrase, term] of this.phraseTerms) {
         const last = phrase.slice(phrase.lastIndexOf(' ') + 1);

@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment, TableCell } from '../src/segment.js';
-import { isNameInsideSentence, mightBeLetterOrRecord, personNear, personReferences, type PersonReference } from './person-reference.js';
+import { isNameInsideSentence, mightBeLetterOrRecord, mightBindAlias, personNear, personReferences, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
@@ -87,6 +87,7 @@ const HEADER_REACH = 300;
 
 /** A name column's header with a complaint word among the table's headers or its title nearby. */
 function mightHoldComplaintsTable(view: string): boolean {
+  if (!COMPLAINT_HEADER.test(view)) return false;
   for (const cell of view.matchAll(COMPLAINANT_HEADER_CELL)) {
     if (COMPLAINT_HEADER.test(view.slice(Math.max(0, cell.index - HEADER_REACH), cell.index + HEADER_REACH))) return true;
   }
@@ -162,9 +163,8 @@ export const noNamedComplaint: Rule = {
         const positions = complaintTerms(view).map((term) => term.from);
         // A complaints table: a name column's header stands as a cell of its own, and the table
         // or its title speaks of complaints. Its rows may stand far from any complaint word.
-        const table = mightHoldComplaintsTable(view);
-        if (positions.length === 0) return table;
-        return table || personNear(view, positions, context) || mightBeLetterOrRecord(view, context);
+        if (positions.length === 0) return mightHoldComplaintsTable(view);
+        return personNear(view, positions, context) || mightHoldComplaintsTable(view) || mightBeLetterOrRecord(view, context) || mightBindAlias(view);
       },
       check: (segment, context) => complaintMatches(segment, context),
     };

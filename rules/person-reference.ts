@@ -534,20 +534,44 @@ export const PERSON_REACH = 2000;
  * only ever turns citizens into others), so the view is never stricter than the segments.
  */
 export function personNear(text: string, positions: readonly number[], context: RuleContext): boolean {
-  let checkedUpTo = 0;
+  if (positions.length === 0) return false;
+  const citizens = citizensIn(text, context);
+  // One sweep: positions and citizens are both in text order.
+  let next = 0;
   for (const position of positions) {
-    const from = Math.max(0, position - PERSON_REACH, checkedUpTo);
-    const to = Math.min(text.length, position + PERSON_REACH);
-    if (to <= from) continue;
-    // Start the window on a space or line break near `from`, so no name is cut in two; a text
-    // without spaces starts where it is (no search back to the start of the file).
-    const space = Math.max(text.lastIndexOf(' ', from), text.lastIndexOf('\n', from));
-    const start = from === 0 ? 0 : space >= from - 100 ? space + 1 : from;
-    const window: Segment = { kind: 'text', text: text.slice(start, to), offset: 0 };
-    if (personReferences(window, { today: context.today }).some((person) => person.role === 'citizen')) return true;
-    checkedUpTo = Math.max(start, to - 100);
+    while (next < citizens.length && citizens[next]!.to < position - PERSON_REACH) next++;
+    const citizen = citizens[next];
+    if (citizen && citizen.from <= position + PERSON_REACH) return true;
   }
   return false;
+}
+
+// The two prose rules test the same view one after the other: its citizens are found once.
+let lastView: string | undefined;
+let lastCitizens: PersonReference[] = [];
+
+/**
+ * The citizens a file's readable view names by name, title, role or CPR number, in text order.
+ * Pronouns and role nouns need a citizen named before them in the same scope, and a numbered role
+ * ("Ansøger 3") one bound to a name, so the named ones are enough for a prefilter (which tests
+ * aliases on its own).
+ */
+function citizensIn(view: string, context: RuleContext): PersonReference[] {
+  if (view === lastView) return lastCitizens;
+  const whole: Segment = { kind: 'text', text: view, offset: 0 };
+  const citizens = localReferences(whole).filter((person) => person.role === 'citizen');
+  if (/\d{4}/u.test(view)) {
+    for (const match of cprMatches(whole, context)) if (match.confidence === 'high') citizens.push({ from: match.from, to: match.to, kind: 'cpr', role: 'citizen' });
+    citizens.sort((a, b) => a.from - b.from);
+  }
+  lastView = view;
+  lastCitizens = citizens;
+  return citizens;
+}
+
+/** A numbered role bound to a name somewhere in a file's view ("Ansøger 3: Anne Holm"), for a prefilter. */
+export function mightBindAlias(view: string): boolean {
+  return /(?:ansøger|klager|borger|sag|beboer|patient|barn|elev|applicant) +(?:nr\.? *)?(?:\d{1,3}|[A-ZÆØÅ]) *(?:[:–—-]|\()/i.test(view);
 }
 
 // Words that point back at a person named before: pronouns and role nouns ("Borgeren har desuden
