@@ -134,6 +134,12 @@ export class Lexicon {
   private outputs: HealthTerm[][] = [];
   /** First words of the phrases, read by the automaton too: no phrase is looked for without one. */
   private readonly phraseStarts = new Set<HealthTerm>();
+  /**
+   * Every term's letters (and every phrase's first word), lower case, as one expression without
+   * flags: the engine's own scan of a lower-case text finds the words worth reading faster than a
+   * loop in JavaScript can. Each word it lands in is then read whole by the automaton.
+   */
+  private readonly letters: RegExp;
 
   constructor(terms: readonly HealthTerm[]) {
     const phrases: string[] = [];
@@ -150,6 +156,8 @@ export class Lexicon {
     }
     this.link();
     this.compile();
+    const literals = [...new Set(terms.map((term) => lowerCase(term.term.split(' ')[0]!)))].sort((a, b) => b.length - a.length);
+    this.letters = new RegExp(literals.map(escape).join('|') || '(?!)', 'g');
     // Longest first, so that "psykisk sygdom" wins over "psykisk syg".
     phrases.sort((a, b) => b.length - a.length);
     // Tried only at the word starts where the automaton saw a phrase's first word (sticky).
@@ -235,6 +243,23 @@ export class Lexicon {
     return positions.sort((a, b) => a - b);
   }
 
+  /**
+   * The words of `text` that hold a term's letters, each once, in order: where the expression of
+   * all terms' letters lands, widened to the word around it.
+   */
+  private candidateWords(text: string, lower: string): [number, number][] {
+    const words: [number, number][] = [];
+    const letters = this.letters;
+    letters.lastIndex = 0;
+    for (let match = letters.exec(lower); match; match = letters.exec(lower)) {
+      const [from, to] = wordAround(text, match.index, match.index + match[0].length);
+      words.push([from, to]);
+      // On after the word: its other terms are the automaton's to find.
+      letters.lastIndex = Math.max(letters.lastIndex, to);
+    }
+    return words;
+  }
+
   /** The term a word is, if any, and where in the word the term starts. */
   matchWord(word: string): { term: HealthTerm; at: number } | undefined {
     const lower = lowerCase(word);
@@ -281,57 +306,47 @@ export class Lexicon {
    * Terms in `text`, word by word (and phrase by phrase), with or without the traps weighed. The
    * automaton reads the whole text once; only a word where a term's letters end is looked at.
    */
-  private *scan(text: string, weighTraps: boolean): Generator<TermHit> {
+  private scan(text: string, weighTraps: boolean): TermHit[] {
+    const found: TermHit[] = [];
     const lower = lowerCase(text);
+    for (const [from, to] of this.candidateWords(text, lower)) {
+      if (to - from > MAX_WORD) continue;
+      const word = text.slice(from, to);
+      const best = this.matchWord(word);
+      if (best) {
+        const hit = { from, to, word, term: best.term };
+        if (!weighTraps || !isTrap(text, hit, best.at)) found.push(hit);
+      }
+      // A phrase ("psykisk lidelse") starts with a word that the automaton knows as its first.
+      if (this.phrases && this.startsPhrase(lower.slice(from, to))) {
+        this.phrases.lastIndex = from;
+        const match = this.phrases.exec(text);
+        if (match) {
+          const phraseText = match[0].toLowerCase().replace(/\s+/g, ' ');
+          for (const [phrase, term] of this.phraseTerms) {
+            const last = phrase.slice(phrase.lastIndexOf(' ') + 1);
+            if (!phraseText.startsWith(phrase) || !isInflection(last, phraseText.slice(phrase.length))) continue;
+            found.push({ from: match.index, to: match.index + match[0].length, word: match[0], term });
+            break;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Whether a word (lower case) begins with a phrase's first word. */
+  private startsPhrase(lower: string): boolean {
     let state = 0;
-    let from = -1;
-    let to = -1;
-    let best: TermInWord | undefined;
-    // Word starts where a phrase's first word begins: only there is a phrase looked for.
-    const phraseStarts: number[] = [];
-    // The table read inline: this loop sees every character of every file a site holds.
-    const { symbols, wideSymbols, transitions, width, outputs } = this;
-    for (let index = 0; index <= lower.length; index++) {
-      if (index === lower.length || index >= to) {
-        if (best && to - from <= MAX_WORD) {
-          const hit = { from, to, word: text.slice(from, to), term: best.term };
-          if (!weighTraps || !isTrap(text, hit, best.at)) yield hit;
-        }
-        best = undefined;
-        if (index === lower.length) break;
-      }
-      const code = lower.charCodeAt(index);
-      state = transitions[state * width + (code < 256 ? symbols[code]! : (wideSymbols.get(code) ?? 0))]!;
-      const terms = outputs[state]!;
-      if (terms.length === 0) continue;
-      for (const term of terms) {
-        const start = index + 1 - term.term.length;
-        if (this.phraseStarts.has(term)) {
-          if ((start === 0 || !LETTER.test(text[start - 1]!)) && phraseStarts.at(-1) !== start) phraseStarts.push(start);
-          continue;
-        }
-        if (start < from || index >= to) [from, to] = wordAround(text, start, index + 1);
-        if (to - from > MAX_WORD) continue;
-        best = this.better(best, text.slice(from, to), lower.slice(from, to), term, start - from);
-      }
+    for (let index = 0; index < lower.length; index++) {
+      state = this.next(state, lower.charCodeAt(index));
+      for (const term of this.outputs[state]!) if (this.phraseStarts.has(term) && index + 1 === term.term.length) return true;
     }
-    if (!this.phrases) return;
-    for (const at of phraseStarts) {
-      this.phrases.lastIndex = at;
-      const match = this.phrases.exec(text);
-      if (!match) continue;
-      const phraseText = match[0].toLowerCase().replace(/\s+/g, ' ');
-      for (const [phrase, term] of this.phraseTerms) {
-        const last = phrase.slice(phrase.lastIndexOf(' ') + 1);
-        if (!phraseText.startsWith(phrase) || !isInflection(last, phraseText.slice(phrase.length))) continue;
-        yield { from: match.index, to: match.index + match[0].length, word: match[0], term };
-        break;
-      }
-    }
+    return false;
   }
 
   hits(text: string): TermHit[] {
-    return [...this.scan(text, true)].sort((a, b) => a.from - b.from);
+    return this.scan(text, true).sort((a, b) => a.from - b.from);
   }
 }
 

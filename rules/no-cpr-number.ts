@@ -421,17 +421,25 @@ function trimmedCell(text: string, cell: TableCell): Part | undefined {
 }
 
 /** The birth dates and serials of a text, each under its label, in order. */
+const SERIAL_HINT = /løbe|sidste|kontrolcif/i;
+
 function partsOf(text: string, cells: readonly TableCell[] | undefined): { dates: BirthDatePart[]; serials: SerialPart[] } {
   const dates: BirthDatePart[] = [];
   const serials: SerialPart[] = [];
-  for (const match of text.matchAll(BIRTH_DATE_FORM)) {
-    const date = readDate(match[1]!);
-    const to = match.index + match[0].length;
-    if (date) dates.push({ from: to - match[1]!.length, to, column: false, date });
-  }
+  // No serial, no pair: most texts have no serial's label and no serial column, and the birth
+  // date's expression, read over every segment, is the dearer one.
+  const serialColumn = cells?.some((cell) => columnLabel(cell.header) === 'serial') ?? false;
+  if (!serialColumn && !SERIAL_HINT.test(text)) return { dates, serials };
   for (const match of text.matchAll(SERIAL_FORM)) {
     const to = match.index + match[0].length;
     serials.push({ from: to - 4, to, column: false, serial: match[1]! });
+  }
+  if (serials.length > 0 || cells) {
+    for (const match of text.matchAll(BIRTH_DATE_FORM)) {
+      const date = readDate(match[1]!);
+      const to = match.index + match[0].length;
+      if (date) dates.push({ from: to - match[1]!.length, to, column: false, date });
+    }
   }
   for (const cell of cells ?? []) {
     const label = columnLabel(cell.header);
@@ -574,8 +582,21 @@ export function mightHoldCpr(text: string, today: Date): boolean {
   return false;
 }
 
-/** Every CPR number in a segment at medium confidence or more: the rule's findings, and person references. */
+const matchesBySegment = new WeakMap<Segment, { today: number; matches: RuleMatch[] }>();
+
+/**
+ * Every CPR number in a segment at medium confidence or more: the rule's findings, and person
+ * references for the prose rules. Read once per segment and day.
+ */
 export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] {
+  const cached = matchesBySegment.get(segment);
+  if (cached && cached.today === context.today.getTime()) return cached.matches;
+  const matches = findCprMatches(segment, context);
+  matchesBySegment.set(segment, { today: context.today.getTime(), matches });
+  return matches;
+}
+
+function findCprMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
   const matches: RuleMatch[] = [];
   const hexRuns = new HexRuns(text);

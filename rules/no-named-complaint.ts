@@ -160,7 +160,10 @@ export const noNamedComplaint: Rule = {
       // A table's "Klager" column and a letter's head may stand far from the rows and sentences
       // they label: a complaint word in a header, or a letter that names its sender, keeps the file.
       mightMatch: (view, context) => {
-        const positions = complaintTerms(view).map((term) => term.from);
+        // "Henvendelse" is a complaint only with its sender ("fra …"): most pages say where to send one.
+        const positions = complaintTerms(view)
+          .filter((term) => !NEEDS_SENDER.test(term.word) || /^[ \u00a0]+fra[ \u00a0]/u.test(view.slice(term.to, term.to + 6)))
+          .map((term) => term.from);
         // A complaints table: a name column's header stands as a cell of its own, and the table
         // or its title speaks of complaints. Its rows may stand far from any complaint word.
         if (positions.length === 0) return mightHoldComplaintsTable(view);

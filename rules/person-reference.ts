@@ -51,7 +51,9 @@ function inList(word: string, list: 'first' | 'surname'): boolean {
   firstNames ??= new Set(FIRST_NAMES.split('\n'));
   surnames ??= new Set(SURNAMES.split('\n'));
   const set = list === 'first' ? firstNames : surnames;
-  return word.split('-').every((part) => set.has(part.toUpperCase()));
+  const upper = word.toUpperCase();
+  if (!upper.includes('-')) return set.has(upper);
+  return upper.split('-').every((part) => set.has(part));
 }
 
 let nameWords: Set<string> | undefined;
@@ -79,12 +81,22 @@ interface Token {
   to: number;
 }
 
-const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
+const CAPITALISED_WORD = /\p{Lu}\p{L}*(?:['’-]\p{L}+)*/gu;
 
+/**
+ * The capitalised words of a text: every name starts with one, so no other word need be made a
+ * token (most words of a text are lower case). Two tokens are adjacent only when a single space
+ * stands between them, which a lower-case word between them rules out.
+ */
 function tokens(text: string): Token[] {
   const found: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) found.push({ text: match[0], from: match.index, to: match.index + match[0].length });
+  CAPITALISED_WORD.lastIndex = 0;
+  for (let match = CAPITALISED_WORD.exec(text); match; match = CAPITALISED_WORD.exec(text)) {
+    const from = match.index;
+    // A capital inside a word ("McDonald", "iPhone") starts no name.
+    if (from > 0 && /\p{L}/u.test(text[from - 1]!)) continue;
+    found.push({ text: match[0], from, to: from + match[0].length });
+  }
   return found;
 }
 
@@ -134,12 +146,14 @@ function surnamesFirst(text: string, words: Token[]): PersonReference[] {
   for (let i = 0; i + 1 < words.length; i++) {
     const surname = words[i]!;
     const first = words[i + 1]!;
-    if (!CAPITALISED.test(surname.text) || !CAPITALISED.test(first.text) || !inList(surname.text, 'surname') || !inList(first.text, 'first')) continue;
     // "Hansen, Jens" where an entry starts; or, in a list laid out in columns (a PDF's text),
-    // "Bertelsen Ingrid" between a row number and a column gap.
-    const comma = text.slice(surname.to, first.from) === ', ' && ENTRY_START.test(text.slice(Math.max(0, surname.from - 4), surname.from));
-    const columns = !comma && text.slice(surname.to, first.from) === ' ' && COLUMN_ENTRY_START.test(text.slice(Math.max(0, surname.from - 8), surname.from));
+    // "Bertelsen Ingrid" between a row number and a column gap. The places first, the lists after.
+    const gap = first.from - surname.to;
+    if (gap !== 1 && gap !== 2) continue;
+    const comma = gap === 2 && text[surname.to] === ',' && text[surname.to + 1] === ' ' && ENTRY_START.test(text.slice(Math.max(0, surname.from - 4), surname.from));
+    const columns = !comma && gap === 1 && text[surname.to] === ' ' && COLUMN_ENTRY_START.test(text.slice(Math.max(0, surname.from - 8), surname.from));
     if (!comma && !columns) continue;
+    if (!CAPITALISED.test(surname.text) || !CAPITALISED.test(first.text) || !inList(surname.text, 'surname') || !inList(first.text, 'first')) continue;
     // Middle names after the first name: "Hansen, Jens Peter".
     let last = i + 1;
     while (last + 1 < words.length && last < i + 3 && adjacent(text, words[last]!, words[last + 1]!) && CAPITALISED.test(words[last + 1]!.text) && inList(words[last + 1]!.text, 'first')) last++;
@@ -172,13 +186,10 @@ function titlesAndRoles(text: string): PersonReference[] {
 
 function possessives(text: string, words: Token[]): PersonReference[] {
   const found: PersonReference[] = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const word = words[i]!;
-    const next = words[i + 1]!;
-    if (CAPITALISED.test(word.text) && word.text.endsWith('s') && inList(word.text.slice(0, -1), 'first')
-      && RELATIVES.has(next.text.toLowerCase()) && adjacent(text, word, next)) {
-      found.push({ from: word.from, to: next.to, kind: 'possessive', role: 'citizen' });
-    }
+  for (const word of words) {
+    if (!word.text.endsWith('s') || !CAPITALISED.test(word.text) || !inList(word.text.slice(0, -1), 'first')) continue;
+    const relative = /^[ \u00a0](\p{L}+)/u.exec(text.slice(word.to, word.to + 20));
+    if (relative && RELATIVES.has(relative[1]!.toLowerCase())) found.push({ from: word.from, to: word.to + relative[0].length, kind: 'possessive', role: 'citizen' });
   }
   return found;
 }
@@ -535,37 +546,52 @@ export const PERSON_REACH = 2000;
  */
 export function personNear(text: string, positions: readonly number[], context: RuleContext): boolean {
   if (positions.length === 0) return false;
-  const citizens = citizensIn(text, context);
-  // One sweep: positions and citizens are both in text order.
-  let next = 0;
+  if (text !== lastView) {
+    lastView = text;
+    lastBlocks = new Map();
+  }
   for (const position of positions) {
-    while (next < citizens.length && citizens[next]!.to < position - PERSON_REACH) next++;
-    const citizen = citizens[next];
-    if (citizen && citizen.from <= position + PERSON_REACH) return true;
+    const first = Math.max(0, Math.floor((position - PERSON_REACH) / BLOCK));
+    const last = Math.floor(Math.min(text.length - 1, position + PERSON_REACH) / BLOCK);
+    for (let block = first; block <= last; block++) {
+      const citizens = citizensInBlock(text, block, context);
+      if (citizens.some((person) => person.from <= position + PERSON_REACH && person.to >= position - PERSON_REACH)) return true;
+    }
   }
   return false;
 }
 
-// The two prose rules test the same view one after the other: its citizens are found once.
+// The two prose rules test the same view one after the other: its blocks' citizens are found once,
+// and only the blocks near a term are read.
+const BLOCK = 2048;
+/** Context read around a block, so names and roles at its edges read as they do in the whole view. */
+const BLOCK_MARGIN = 160;
 let lastView: string | undefined;
-let lastCitizens: PersonReference[] = [];
+let lastBlocks = new Map<number, PersonReference[]>();
 
 /**
- * The citizens a file's readable view names by name, title, role or CPR number, in text order.
- * Pronouns and role nouns need a citizen named before them in the same scope, and a numbered role
- * ("Ansøger 3") one bound to a name, so the named ones are enough for a prefilter (which tests
- * aliases on its own).
+ * The citizens that start in block `block` of a file's readable view, by name, title, role or CPR
+ * number, at offsets in the view. Pronouns and role nouns need a citizen named before them in the
+ * same scope, and a numbered role ("Ansøger 3") one bound to a name, so the named ones are enough
+ * for a prefilter (which tests aliases on its own).
  */
-function citizensIn(view: string, context: RuleContext): PersonReference[] {
-  if (view === lastView) return lastCitizens;
-  const whole: Segment = { kind: 'text', text: view, offset: 0 };
-  const citizens = localReferences(whole).filter((person) => person.role === 'citizen');
-  if (/\d{4}/u.test(view)) {
-    for (const match of cprMatches(whole, context)) if (match.confidence === 'high') citizens.push({ from: match.from, to: match.to, kind: 'cpr', role: 'citizen' });
-    citizens.sort((a, b) => a.from - b.from);
+function citizensInBlock(view: string, block: number, context: RuleContext): PersonReference[] {
+  const cached = lastBlocks.get(block);
+  if (cached) return cached;
+  const from = block * BLOCK;
+  const to = Math.min(view.length, from + BLOCK);
+  const start = Math.max(0, from - BLOCK_MARGIN);
+  const window: Segment = { kind: 'text', text: view.slice(start, Math.min(view.length, to + BLOCK_MARGIN)), offset: 0 };
+  const inBlock = (person: { from: number }): boolean => person.from + start >= from && person.from + start < to;
+  const citizens = localReferences(window)
+    .filter((person) => person.role === 'citizen' && inBlock(person))
+    .map((person) => ({ ...person, from: person.from + start, to: person.to + start }));
+  if (/\d{4}/u.test(window.text)) {
+    for (const match of cprMatches(window, context)) {
+      if (match.confidence === 'high' && inBlock(match)) citizens.push({ from: match.from + start, to: match.to + start, kind: 'cpr', role: 'citizen' });
+    }
   }
-  lastView = view;
-  lastCitizens = citizens;
+  lastBlocks.set(block, citizens);
   return citizens;
 }
 
@@ -784,6 +810,7 @@ const RECORD_LENGTH = 2000;
 const RECORD_FIELDS = 2;
 
 type NamingLine = 'field' | 'sender' | 'greeted' | 'alone';
+const MIGHT_NAME = /\p{Lu}[\p{L}'’-]*,?[ \u00a0]+\p{Lu}|(?:[Hh]r|[Ff]ru|[Ff]rk|Mr|Mrs|Ms|Miss)\.?[ \u00a0]/u;
 
 /** Whether a line names a citizen, and how: in a field, as a sender, greeted, or the line is only the name. */
 function namesCitizen(line: string, context: RuleContext): NamingLine | undefined {
@@ -792,7 +819,8 @@ function namesCitizen(line: string, context: RuleContext): NamingLine | undefine
   const greeting = SALUTATION.exec(line);
   const label = field ?? sender ?? greeting;
   const entry = (label ? line.slice(label[0].length) : line).trim().replace(/[,.]$/u, '');
-  if (entry.length === 0 || entry.length > 60) return undefined;
+  // A name is two capitalised words, or a title and one: anything else names nobody.
+  if (entry.length === 0 || entry.length > 60 || !MIGHT_NAME.test(entry)) return undefined;
   const people = namedReferences({ kind: 'text', text: entry, offset: 0 }, context);
   const citizen = people.find((person) => person.role === 'citizen' && person.kind !== 'cpr');
   if (!citizen) return undefined;
@@ -881,6 +909,13 @@ const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
  * whose "jeg", "du" and unnamed health facts are a citizen's?
  */
 export function mightBeLetterOrRecord(view: string, context: RuleContext): boolean {
+  if (view === lastShapeView) return lastShape;
   const lines = headLines([view], RECORD_LENGTH);
-  return lines.some((_, index) => naming(lines, index, { today: context.today }) !== undefined);
+  lastShapeView = view;
+  lastShape = lines.some((_, index) => naming(lines, index, { today: context.today }) !== undefined);
+  return lastShape;
 }
+
+// The two prose rules ask the same of one view one after the other.
+let lastShapeView: string | undefined;
+let lastShape = false;
