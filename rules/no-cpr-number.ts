@@ -571,6 +571,7 @@ export const noCprNumber: Rule = {
  * spaced pairs with a CPR word somewhere. Then it needs no parsing.
  */
 export function mightHoldCpr(text: string, today: Date): boolean {
+  if (!mightHoldDigits(text)) return false;
   for (const match of candidates(text)) {
     if (analyseCpr(`${match[1]}${match[3]}${match[4]}`, match[6]!, today).birthDate) return true;
   }
@@ -596,8 +597,29 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
   return matches;
 }
 
+/** Whether `text` holds at least `count` digits. */
+function holdsDigits(text: string, count: number): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57 && ++digits === count) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `text` can hold a CPR number at all: ten digits in every written form but the health
+ * sector's eCPR (eight: "150385-1AB2"), or seven when a serial's label stands beside a birth date
+ * with its month in letters ("3. juni 78", "løbenr. 2214").
+ */
+function mightHoldDigits(text: string): boolean {
+  return holdsDigits(text, 8) || (holdsDigits(text, 7) && SERIAL_HINT.test(text));
+}
+
 function findCprMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
+  // Most segments (a paragraph, a heading) hold too few digits: nothing to read.
+  if (!mightHoldDigits(text)) return [];
   const matches: RuleMatch[] = [];
   const hexRuns = new HexRuns(text);
   let cells = new CellCursor(segment.cells);
