@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-cpr-number -- the comments show made-up numbers in the forms the rule reads */
 import type { Confidence, Reason } from '../src/finding.js';
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import type { Segment, TableCell } from '../src/segment.js';
+import { withoutInvisible, type Segment, type TableCell } from '../src/segment.js';
 import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-number.js';
 
 // Every pass below reads each character a bounded number of times: expressions have fixed or
@@ -12,12 +12,15 @@ import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-numb
 // Written forms
 
 const SPACE = String.raw`[\s\u00a0\u202f]`;
-const DASH = String.raw`[-\u2010\u2011\u2012\u2013\u2212]`;
-// Between date and serial: a hyphen, dash, minus, slash or dot with up to three spaces or line
-// breaks around it ("150385 - 2000", "150385-\n2000"); or up to three spaces, tabs, no-break
-// spaces or line breaks ("150385 2000", "150385\n2000", a <br> in HTML); or a percent-encoded
-// hyphen or space in a URL.
-const SEPARATOR_BODY = String.raw`${SPACE}{0,3}(?:${DASH}|[/.])${SPACE}{0,3}|${SPACE}{1,3}|%2[dD]|%20`;
+// Every dash and hyphen a page can render between the parts: hyphen-minus, the Unicode hyphens
+// and dashes (‐ ‑ ‒ – — ―), minus, hyphen bullet, small and fullwidth forms.
+const DASH = String.raw`[-\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]`;
+// Between date and serial: a hyphen, dash, minus, slash, dot or underscore with up to three spaces
+// or line breaks around it ("150385 - 2000", "150385-\n2000", "ansoegning_150385_2000.pdf"); or up
+// to three spaces, tabs, no-break spaces or line breaks ("150385 2000", a <br> in HTML); or a
+// percent-encoded hyphen, space or underscore in a URL. Characters a page renders as nothing (a
+// soft hyphen, a zero-width space) are out of every segment's text before the rule reads it.
+const SEPARATOR_BODY = String.raw`${SPACE}{0,3}(?:${DASH}|[/._])${SPACE}{0,3}|${SPACE}{1,3}|%2[dD]|%20|%5[fF]`;
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
 // DDMMYY, or DD.MM.YY, then the serial; nothing between them too.
@@ -677,7 +680,10 @@ function withoutOverlaps(found: RuleMatch[], more: RuleMatch[]): RuleMatch[] {
  * apart) where the label is there: for paths and messages the tool prints, where even a doubtful
  * number is hidden.
  */
-export function redactCprNumbers(text: string, today: Date): string {
+export function redactCprNumbers(written: string, today: Date): string {
+  // Read as a page shows it (no soft hyphens or zero-width characters), hidden where it is written.
+  const visible = withoutInvisible(written);
+  const text = visible.text;
   const hidden: { from: number; to: number; date: string }[] = [];
   const hexRuns = new HexRuns(text);
   for (const match of candidates(text)) {
@@ -703,9 +709,10 @@ export function redactCprNumbers(text: string, today: Date): string {
   let redacted = '';
   let copiedUpTo = 0;
   for (const { from, to, date } of hidden) {
-    if (from < copiedUpTo) continue;
-    redacted += text.slice(copiedUpTo, from) + redactCpr(date);
-    copiedUpTo = to;
+    const start = visible.at(from);
+    if (start < copiedUpTo) continue;
+    redacted += written.slice(copiedUpTo, start) + redactCpr(date);
+    copiedUpTo = visible.at(to - 1) + 1;
   }
-  return redacted + text.slice(copiedUpTo);
+  return redacted + written.slice(copiedUpTo);
 }

@@ -1,5 +1,6 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { RUNS_ON } from './adapters/inline-elements.js';
+import { INVISIBLE } from './segment.js';
 
 const TAG = /<\/?([A-Za-z][\w:-]*)[^<>]*>/g;
 // Character references, and the escapes of JSON and JavaScript strings (`\u2011`, `\x2d`, `\u{2d}`, `\n`).
@@ -35,11 +36,13 @@ export function readableView(source: string): string {
 }
 
 function viewOf(source: string): string {
+  // What a page renders as nothing (a soft hyphen, a zero-width space) is left out, as segments do.
+  if (/[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/.test(source)) source = source.replace(INVISIBLE, '');
   if (!/[<&\\*_~`>]/.test(source)) return source;
   const decoded = withoutTags(source).replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7)));
   // Markup spelled with references (a feed's `&lt;b&gt;`) is read as markup by the XML adapter.
   const view = /&(?:lt|#0*60|#x0*3c);|\\u003c/i.test(source) ? withoutTags(decoded) : decoded;
-  return view.replace(MARKDOWN_MARKS, '');
+  return view.replace(MARKDOWN_MARKS, '').replace(INVISIBLE, '');
 }
 
 /** Tags gone: inline ones without a trace, others a line break; their insides added at the end. */

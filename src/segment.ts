@@ -90,8 +90,38 @@ export function sourceRange(segment: Segment, from: number, to: number): SourceR
   return { start: segment.starts[from]!, end: segment.ends[last]! };
 }
 
+// Characters a page renders as nothing: a soft hyphen (`&shy;`), zero-width spaces and joiners, word
+// joiners, a byte order mark. Between the parts of a number they hide nothing from a reader, so
+// they hide nothing from the rules either: segments leave them out (their neighbours keep their
+// places in the source), and so does a file's readable view.
+const INVISIBLE_CHARACTERS = '\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff';
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`);
+export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
+
+/** `text` without the characters a page renders as nothing, and where each character left came from. */
+export function withoutInvisible(text: string): { text: string; at: (index: number) => number } {
+  if (!HAS_INVISIBLE.test(text)) return { text, at: (index) => index };
+  const kept: number[] = [];
+  let visible = '';
+  for (let index = 0; index < text.length; index++) {
+    if (HAS_INVISIBLE.test(text[index]!)) continue;
+    kept.push(index);
+    visible += text[index];
+  }
+  return { text: visible, at: (index) => (index < kept.length ? kept[index]! : text.length) };
+}
+
+/** A plain slice of a source starting at `offset` (invisible characters left out, see above). */
 export function identitySegment(kind: SegmentKind, text: string, offset: number): Segment {
-  return { kind, text, offset };
+  if (!HAS_INVISIBLE.test(text)) return { kind, text, offset };
+  const visible = withoutInvisible(text);
+  const starts = new Int32Array(visible.text.length);
+  const ends = new Int32Array(visible.text.length);
+  for (let k = 0; k < visible.text.length; k++) {
+    starts[k] = offset + visible.at(k);
+    ends[k] = starts[k]! + 1;
+  }
+  return { kind, text: visible.text, offset: starts[0] ?? offset, starts, ends };
 }
 
 const ENTITY = /^&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));/;
@@ -132,6 +162,8 @@ export class SegmentBuilder {
 
   /** Appends `value`, which a parser decoded from source[from, to). */
   appendDecoded(value: string, source: string, from: number, to: number): void {
+    // What a page renders as nothing is left out; the walk below skips its source.
+    if (HAS_INVISIBLE.test(value)) value = value.replace(INVISIBLE, '');
     // Most text is its source as it stands: map it in one go.
     if (value.length === to - from && source.startsWith(value, from)) {
       this.reserve(value.length);
@@ -257,7 +289,7 @@ export function textSegment(kind: SegmentKind, source: string, from = 0, to = so
   if (to <= from) return undefined;
   const slice = source.slice(from, to);
   // Most text has nothing to decode: it is its source as it stands.
-  if (!slice.includes('&') && !slice.includes(decoding.stringLiteral ? '\\' : '\\u')) return identitySegment(kind, slice, from);
+  if (!slice.includes('&') && !slice.includes(decoding.stringLiteral ? '\\' : '\\u') && !HAS_INVISIBLE.test(slice)) return identitySegment(kind, slice, from);
   const builder = new SegmentBuilder(kind);
   appendSourceText(builder, source, from, to, decoding);
   return builder.build();
@@ -275,8 +307,9 @@ export function appendSourceText(builder: SegmentBuilder, source: string, from: 
     const decoded = source[stop] === '&' ? entityAt(source, stop) : backslashEscapeAt(source, stop, decoding.stringLiteral === true);
     if (!decoded || stop + decoded.length > to) continue;
     if (stop > at) builder.appendDecoded(source.slice(at, stop), source, at, stop);
-    for (let u = 0; u < decoded.value.length; u++) builder.appendSynthetic(decoded.value[u]!, stop);
-    builder.extendLast(decoded.value.length, stop + decoded.length);
+    const visible = decoded.value.replace(INVISIBLE, '');
+    for (let u = 0; u < visible.length; u++) builder.appendSynthetic(visible[u]!, stop);
+    if (visible.length > 0) builder.extendLast(visible.length, stop + decoded.length);
     at = stop + decoded.length;
     ESCAPE.lastIndex = at - from;
   }
