@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from '../dist/src/cli.js';
+import { redactValues } from '../dist/src/findings.js';
 
 const readStdin = async () => {
   const chunks = [];
@@ -19,8 +20,9 @@ main(process.argv.slice(2), {
   },
   (error) => {
     // A bug of cprlint's own, not the user's: one line, and the stack only when asked for.
-    process.stderr.write(`cprlint: internal error: ${error?.message ?? error}\n`);
-    if (process.env.CPRLINT_DEBUG) process.stderr.write(`${error?.stack ?? ''}\n`);
+    // main() catches its own errors; this is the last resort, redacted all the same.
+    process.stderr.write(`cprlint: internal error: ${redactValues(String(error?.message ?? error))}\n`);
+    if (process.env.CPRLINT_DEBUG) process.stderr.write(`${redactValues(String(error?.stack ?? ''))}\n`);
     process.exitCode = 2;
   },
 );

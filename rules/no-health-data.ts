@@ -137,6 +137,7 @@ function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon,
       reasons: named ? [`health term (${categories})`, 'a person named nearby'] : [`health term (${categories})`],
       value: first.word,
       redacted: first.word,
+      fingerprintContext: text.slice(scope.from, scope.to),
       message: named
         ? `Health data (${categories}) about an identifiable person: anonymise the person or remove the health information`
         : `Health data (${categories}) on a site that publishes none (mode "any"): remove it`,

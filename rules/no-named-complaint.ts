@@ -174,8 +174,9 @@ export const noNamedComplaint: Rule = {
   },
 };
 
-function finding(term: Term, named: boolean): RuleMatch {
+function finding(term: Term, named: boolean, context: string): RuleMatch {
   return {
+    fingerprintContext: context,
     from: term.from,
     to: term.to,
     confidence: named ? 'high' : 'medium',
@@ -197,7 +198,7 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const people = everyone.filter((person) => person.role === 'citizen');
   const cell = complainantCell(segment, context, everyone);
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.
-  if (cell) return [finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true)];
+  if (cell) return [finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true, text)];
   // A word inside a name is part of the name: the middle name "Anker" is no appeal.
   const names = personReferences(segment, context).filter((person) => person.kind === 'name' || person.kind === 'surname first');
   let nextName = 0;
@@ -232,18 +233,18 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
       return here.some((person) => person.from >= term.to && counts(person) && namesComplainant(text, term, person));
     });
     if (complainant) {
-      matches.push(finding(complainant, true));
+      matches.push(finding(complainant, true, text.slice(scope.from, scope.to)));
       continue;
     }
     // A record (front matter, YAML, JSON) about a complaint whose key names the complainant:
     // `ansøger: Lone Gregersen` beside `emne: Klage over afslag`. The finding is the labelled name.
     const labelled = here.find((person) => person.kind !== 'pointer' && COMPLAINANT_KEY.test(text.slice(Math.max(0, person.from - 24), person.from)));
     if (labelled) {
-      matches.push(finding({ from: labelled.from, to: labelled.to, word: words[0]!.word }, true));
+      matches.push(finding({ from: labelled.from, to: labelled.to, word: words[0]!.word }, true, text.slice(scope.from, scope.to)));
       continue;
     }
     const loose = words.find((term) => !NEEDS_SENDER.test(term.word) && !/^utilfreds|^beklage|^dissatisfied/iu.test(term.word));
-    if (loose && here.some(counts)) matches.push(finding(loose, false));
+    if (loose && here.some(counts)) matches.push(finding(loose, false, text.slice(scope.from, scope.to)));
   }
   return matches;
 }

@@ -1,7 +1,9 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport, Finding } from './finding.js';
+import { redactValues } from './findings.js';
 
 /**
  * Known findings a team has accepted for now. An entry is a file, a rule and a salted hash of the
@@ -63,13 +65,18 @@ export function fingerprintOf(value: string, salt: string): string {
   return hash;
 }
 
-/** The salt of an existing baseline, or a new one: findings must be fingerprinted with it. */
+/**
+ * The salt of an existing baseline, or a new one where there is none yet: findings must be
+ * fingerprinted with it. A baseline that is there but damaged is an error (exit 2), never a reason
+ * to start again with a new salt, which would bring every known finding back.
+ */
 export function baselineSalt(file: string): string {
   try {
-    return readBaseline(file).salt;
-  } catch {
-    return randomBytes(16).toString('hex');
+    readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return randomBytes(16).toString('hex');
   }
+  return readBaseline(file).salt;
 }
 
 function keyOf(file: string, finding: Finding): string {
@@ -77,9 +84,12 @@ function keyOf(file: string, finding: Finding): string {
   return `${file}\u0000${finding.ruleId}\u0000${finding.fingerprint}`;
 }
 
-/** Where a report's file stands relative to the baseline file. */
+/**
+ * Where a report's file stands relative to the baseline file, with any number in it redacted: a
+ * baseline is committed, and a folder may be named with a CPR number.
+ */
 function fileKey(baselineFile: string, cwd: string, report: FileReport): string {
-  return path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(cwd, report.filePath)).split(path.sep).join('/');
+  return redactValues(path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(cwd, report.filePath)).split(path.sep).join('/'));
 }
 
 /**
@@ -99,7 +109,7 @@ export function writeBaseline(file: string, salt: string, reports: readonly File
   }
   const findings = [...counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash));
   const baseline: Baseline = { version: 1, salt, findings };
-  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  writeFileAtomically(file, `${JSON.stringify(baseline, null, 2)}\n`);
   return findings.reduce((sum, entry) => sum + entry.count, 0);
 }
 
@@ -128,7 +138,7 @@ export function applyBaseline(file: string, reports: readonly FileReport[], cwd:
     const findings = baseline.findings
       .map((entry) => ({ ...entry, count: seen.get(`${entry.file}\u0000${entry.rule}\u0000${entry.hash}`) ?? 0 }))
       .filter((entry) => entry.count > 0);
-    writeFileSync(file, `${JSON.stringify({ ...baseline, findings }, null, 2)}\n`);
+    writeFileAtomically(file, `${JSON.stringify({ ...baseline, findings }, null, 2)}\n`);
   }
   return result;
 }

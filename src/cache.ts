@@ -1,16 +1,18 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport } from './finding.js';
+import { redactValues } from './findings.js';
 import { VERSION } from './version.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;
 
 interface CacheEntry {
-  size: number;
-  mtimeMs: number;
-  sha256: string;
+  /** The keyed hash of the file's content: the content decides, never its size or time alone. */
+  content: string;
   settings: string;
   /** The report, as printed: redacted values only. Absent for a clean file. */
   report?: CachedReport;
@@ -18,77 +20,120 @@ interface CacheEntry {
 
 /**
  * What files gave when last scanned, for files whose content, settings and cprlint's version are
- * the same since. Reports are kept as the CLI prints them, values redacted, so the cache holds no
- * CPR number: a run with --show-values or a baseline (whose findings carry more) reads nothing
- * from it and writes only clean files.
+ * the same since. A file is known by a keyed hash of its path, its content by a keyed hash of the
+ * bytes, and reports are kept as the CLI prints them with every string redacted: the cache file
+ * alone gives back no path, number or name. The key (`cacheKey`) is not in the cache file. A run
+ * with --show-values or a baseline (whose findings carry more) reads nothing from it and writes
+ * only clean files.
  */
 interface CacheFile {
   version: string;
   files: Record<string, CacheEntry>;
 }
 
+/**
+ * The secret that keys the cache's hashes: `CPRLINT_CACHE_KEY` (for CI, where the cache travels
+ * between jobs), else a random key made once in the user's cache folder (`$XDG_CACHE_HOME/cprlint`
+ * or `~/.cache/cprlint`), readable by the user alone. Without it a cache file's hashes cannot be
+ * matched against guessed paths or contents.
+ */
+export function cacheKey(environment: NodeJS.ProcessEnv = process.env): string {
+  if (environment.CPRLINT_CACHE_KEY) return environment.CPRLINT_CACHE_KEY;
+  const folder = path.join(environment.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cprlint');
+  const file = path.join(folder, 'cache-key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    try {
+      writeFileAtomically(file, `${randomBytes(32).toString('hex')}\n`, 0o600);
+      chmodSync(file, 0o600);
+    } catch {
+      // Another run made it first, or the folder cannot be written: read what is there.
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
 export class ScanCache {
   private data: CacheFile;
   private changed = false;
+  /** Why the cache file found could not be used, for a warning; undefined when it was read or absent. */
+  readonly problem: string | undefined;
 
-  constructor(readonly location: string) {
+  constructor(
+    readonly location: string,
+    private readonly key: string = cacheKey(),
+  ) {
     this.data = { version: VERSION, files: {} };
+    let text: string | undefined;
     try {
-      const read = JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
+      text = readFileSync(location, 'utf8');
+    } catch {
+      // No cache yet: it is made.
+    }
+    if (text === undefined) return;
+    try {
+      const read = JSON.parse(text) as CacheFile;
       // Another version of cprlint may judge the same file otherwise: start again.
       if (read.version === VERSION && read.files && typeof read.files === 'object') this.data = read;
     } catch {
-      // No cache yet, or one that cannot be read: it is rebuilt.
+      this.problem = 'it is damaged; it is made again';
     }
   }
 
-  private key(filePath: string): string {
-    return path.relative(path.dirname(this.location), filePath).split(path.sep).join('/');
+  private hash(kind: 'path' | 'content', value: string | Uint8Array): string {
+    return createHmac('sha256', this.key).update(`${kind}\u0000`).update(value).digest('hex');
   }
 
-  /**
-   * The cached report of a file unchanged since, or undefined. The same size and modification time
-   * are taken for the same content, as ESLint's cache does; when only the time differs, the
-   * content's hash decides (and the new time is kept).
-   */
-  async lookup(
-    filePath: string,
-    stat: { size: number; mtimeMs: number },
-    settings: string,
-    content: () => Promise<Uint8Array | undefined>,
-  ): Promise<CachedReport | undefined> {
-    const entry = this.data.files[this.key(filePath)];
-    if (!entry || entry.size !== stat.size || entry.settings !== settings) return undefined;
-    if (entry.mtimeMs !== stat.mtimeMs) {
-      const bytes = await content();
-      if (!bytes || entry.sha256 !== sha256(bytes)) return undefined;
-      entry.mtimeMs = stat.mtimeMs;
-      this.changed = true;
-    }
+  private entryKey(filePath: string): string {
+    return this.hash('path', path.relative(path.dirname(this.location), filePath).split(path.sep).join('/'));
+  }
+
+  /** The cached report of a file whose content and settings are unchanged since, or undefined. */
+  async lookup(filePath: string, settings: string, content: () => Promise<Uint8Array | undefined>): Promise<CachedReport | undefined> {
+    const entry = this.data.files[this.entryKey(filePath)];
+    if (!entry || entry.settings !== settings) return undefined;
+    const bytes = await content();
+    if (!bytes || entry.content !== this.hash('content', bytes)) return undefined;
     return entry.report ?? { findings: [], notices: [] };
   }
 
-  record(filePath: string, stat: { size: number; mtimeMs: number }, content: Uint8Array, settings: string, report: CachedReport | undefined): void {
-    this.data.files[this.key(filePath)] = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(content), settings, ...(report ? { report } : {}) };
+  record(filePath: string, content: Uint8Array, settings: string, report: CachedReport | undefined): void {
+    const key = this.entryKey(filePath);
+    const entry: CacheEntry = { content: this.hash('content', content), settings, ...(report ? { report: redactedReport(report) } : {}) };
+    if (JSON.stringify(this.data.files[key]) === JSON.stringify(entry)) return;
+    this.data.files[key] = entry;
     this.changed = true;
   }
 
   forget(filePath: string): void {
-    if (this.data.files[this.key(filePath)]) {
-      delete this.data.files[this.key(filePath)];
+    const key = this.entryKey(filePath);
+    if (this.data.files[key]) {
+      delete this.data.files[key];
       this.changed = true;
     }
   }
 
-  save(): void {
-    if (!this.changed) return;
+  /** Writes the cache, whole or not at all; returns why it could not be written, if it could not. */
+  save(): string | undefined {
+    if (!this.changed) return undefined;
     const files = Object.fromEntries(Object.entries(this.data.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    writeFileSync(this.location, `${JSON.stringify({ version: VERSION, files })}\n`);
+    try {
+      writeFileAtomically(this.location, `${JSON.stringify({ version: VERSION, files })}\n`, 0o600);
+      return undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? 'it cannot be written';
+    }
   }
 }
 
-function sha256(content: Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
+/**
+ * A report with every string in it redacted: messages, notices (a document reader's error may
+ * quote the text it choked on) and suppression reasons, not only the findings' values.
+ */
+function redactedReport(report: CachedReport): CachedReport {
+  return JSON.parse(redactValues(JSON.stringify(report))) as CachedReport;
 }
 
 /** A key for the settings that decide a file's findings. */

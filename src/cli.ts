@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileReport, Finding } from './finding.js';
 import { allowlistHash } from './allowlist.js';
+import { writeFileAtomically } from './atomic-write.js';
 import { ScanCache, settingsKey } from './cache.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
 import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
@@ -210,12 +211,12 @@ async function scanThroughCache(
   const reportsCacheable = !options.showValues && !options.fingerprintSalt;
   let bytes: Uint8Array | undefined;
   const content = async (): Promise<Uint8Array | undefined> => (bytes ??= await fs.readFile(entry.path).catch(() => undefined));
-  const cached = await cache.lookup(entry.path, stat, settings, content);
+  const cached = await cache.lookup(entry.path, settings, content);
   if (cached && (reportsCacheable || !hasContent({ filePath: entry.path, ...cached }))) return { filePath: entry.path, ...cached };
   if (!(await content())) return undefined;
   const report = await scanContent(bytes!, entry.path, options);
-  if (!hasContent(report)) cache.record(entry.path, stat, bytes!, settings, undefined);
-  else if (reportsCacheable) cache.record(entry.path, stat, bytes!, settings, { findings: report.findings, notices: report.notices, ...(report.suppressed ? { suppressed: report.suppressed } : {}) });
+  if (!hasContent(report)) cache.record(entry.path, bytes!, settings, undefined);
+  else if (reportsCacheable) cache.record(entry.path, bytes!, settings, { findings: report.findings, notices: report.notices, ...(report.suppressed ? { suppressed: report.suppressed } : {}) });
   else cache.forget(entry.path);
   return report;
 }
@@ -279,7 +280,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       safeIo.stderr(`cprlint: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    // A bug of cprlint's own, not the user's: one line, redacted like everything else it prints
+    // (an error's message may quote a path or the text it failed on), the stack only when asked for.
+    safeIo.stderr(`cprlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.CPRLINT_DEBUG && error instanceof Error) safeIo.stderr(`${error.stack ?? ''}\n`);
+    return 2;
   }
 }
 
@@ -362,11 +367,22 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
     reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);
   }
-  given.cache?.save();
+  if (given.cache?.problem) io.stderr(`cprlint: warning: the cache ${values['cache-location'] ?? '.cprlintcache'}: ${given.cache.problem}\n`);
+  // The report is written first: a cache that cannot be saved costs the next run time, not this run's report.
+  const saveCache = (): void => {
+    const problem = given.cache?.save();
+    if (problem) io.stderr(`cprlint: warning: could not write the cache ${values['cache-location'] ?? '.cprlintcache'} (${problem}); the next run scans every file again\n`);
+  };
+  let baselineProblem: string | undefined;
   if (values['write-baseline'] !== undefined) {
-    const count = writeBaseline(baselinePath!, given.fingerprintSalt!, reports, io.cwd);
-    io.stderr(`cprlint: wrote ${count} finding${count === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
-    reports = reports.map((report) => ({ ...report, findings: [] })).filter(hasContent);
+    try {
+      const count = writeBaseline(baselinePath!, given.fingerprintSalt!, reports, io.cwd);
+      io.stderr(`cprlint: wrote ${count} finding${count === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
+      reports = reports.map((report) => ({ ...report, findings: [] })).filter(hasContent);
+    } catch (error) {
+      // The findings are reported instead, and the run fails: nothing was recorded.
+      baselineProblem = `Cannot write baseline ${values['write-baseline']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
   } else if (baselinePath) {
     reports = applyBaseline(baselinePath, reports, io.cwd, values['prune-baseline']).filter(hasContent);
   }
@@ -383,12 +399,17 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   }[format]();
   if (values['output-file']) {
     const target = path.resolve(io.cwd, values['output-file']);
-    await fs.writeFile(target, `${showValues ? output : redactValues(output)}\n`).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`Cannot write ${values['output-file']}: ${error.code ?? error.message}`);
-    });
+    try {
+      writeFileAtomically(target, `${showValues ? output : redactValues(output)}\n`);
+    } catch (error) {
+      saveCache();
+      throw new UsageError(`Cannot write ${values['output-file']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
   } else if (output) {
     io.stdout(`${output}\n`);
   }
+  saveCache();
+  if (baselineProblem) throw new UsageError(baselineProblem);
 
   const counts = countMessages(reports.flatMap(lintMessages));
   if (counts.fatalErrorCount > 0) return 2;

@@ -70,7 +70,9 @@ export function findingsIn(
           message: options.showValues ? match.message.replace(match.redacted, match.value) : match.message,
         };
         if (options.showValues) finding.value = match.value;
-        if (options.fingerprintSalt) finding.fingerprint = fingerprintOf(match.value, options.fingerprintSalt);
+        if (options.fingerprintSalt) {
+          finding.fingerprint = fingerprintOf(match.fingerprintContext === undefined ? match.value : `${match.value}\u0000${match.fingerprintContext}`, options.fingerprintSalt);
+        }
         byRange.set(key, finding);
       }
     }

@@ -21,6 +21,12 @@ export interface RuleMatch {
   redacted: string;
   /** Says what was found using `redacted`, never `value`. */
   message: string;
+  /**
+   * What a baseline's fingerprint reads besides `value`: for a health term or a complaint word,
+   * the text of the sentence it stands in, so that a fingerprint cannot be reversed by hashing the
+   * public lexicon's few hundred words.
+   */
+  fingerprintContext?: string;
 }
 
 /** A rule with its options read: what the engine runs. */

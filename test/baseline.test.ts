@@ -71,3 +71,41 @@ describe('a baseline', () => {
     expect(run.stderr).toMatch(stderr);
   });
 });
+
+describe('a baseline gives nothing back', () => {
+  it('names a folder named with a number by its redacted name', () => {
+    const directory = site({ 'content/150385-2000/a.md': PAGE });
+    expect(cprlint(directory, '--write-baseline', 'baseline.json', 'content').code).toBe(0);
+    const written = fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8');
+    expect(written).not.toMatch(/150385\D{0,3}2000/);
+    expect(written).toContain('content/1503XX-XXXX/a.md');
+    expect(reported(directory)).toEqual([]);
+  });
+
+  it('keys a health term with its sentence: hashing the public lexicon with the salt finds no entry', async () => {
+    const directory = site({ 'content/a.md': PAGE });
+    cprlint(directory, '--write-baseline', 'baseline.json', 'content');
+    const baseline = JSON.parse(fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8')) as { salt: string; findings: { rule: string; hash: string }[] };
+    const health = baseline.findings.find((entry) => entry.rule === 'no-health-data')!;
+    const { fingerprintOf } = await import('../src/baseline.js');
+    const { HEALTH_TERMS } = await import('../rules/health-terms.js');
+    // Every term, and the word as written, with the salt: an attacker's first guesses.
+    const guesses = [...HEALTH_TERMS.map((term) => term.term), 'brystkræft', 'Brystkræft'];
+    expect(guesses.filter((guess) => fingerprintOf(guess, baseline.salt) === health.hash)).toEqual([]);
+    // The same sentence reflowed is the same finding; another sentence is another.
+    fs.writeFileSync(path.join(directory, 'content/a.md'), PAGE.replace('Jens Hansen har brystkræft.', 'Jens Hansen\nhar   brystkræft.'));
+    expect(reported(directory)).toEqual([]);
+    fs.writeFileSync(path.join(directory, 'content/a.md'), PAGE.replace('Jens Hansen har brystkræft.', 'Jens Hansen har fået brystkræft.'));
+    expect(reported(directory)).toEqual(['5 no-health-data']);
+  });
+
+  it('that is damaged is an error that says so, and never made again with a new salt', () => {
+    const directory = site({ 'content/a.md': PAGE, 'baseline.json': '{"version": 1, "salt": ' });
+    const baseline = fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8');
+    for (const flag of ['--write-baseline', '--baseline']) {
+      const run = cprlint(directory, flag, 'baseline.json', 'content');
+      expect(run).toMatchObject({ code: 2, stderr: 'cprlint: Cannot read baseline ' + path.join(directory, 'baseline.json') + ': not valid JSON\n' });
+    }
+    expect(fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8')).toBe(baseline);
+  });
+});

@@ -36,12 +36,12 @@ export interface CliRun {
 }
 
 /** `cprlint <args>` in `cwd`, without colours. */
-export function runCprlint(args: readonly string[], options: { cwd: string; input?: string | Buffer }): CliRun {
+export function runCprlint(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }): CliRun {
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
