@@ -74,9 +74,10 @@ function spacedCandidates(text: string): Generator<RegExpExecArray> {
 // ---------------------------------------------------------------------------------------------
 // Labels: the words that say what kind of number stands next to them
 
-// Words that say the number is a CPR number ("cpr" anywhere in a word, as OSdatascanner does).
+// Words that say the number is a CPR number ("cpr" anywhere in a word, as OSdatascanner does),
+// and the numbers of a person that are their CPR number: "Pers.nr.", "Fødselsnr.", "Patientnr.".
 const CPR_WORDS =
-  /cpr|person-?\s?n(?:umme)?r|personnumre|personal identification|civil registration|social security|\bssn\b|sygesikrings|sundhedskort|fødselsnummer/i;
+  /cpr|person-?\s?n(?:umme)?r|pers\.?\s?nr|personnumre|personal identification|civil registration|social security|\bssn\b|sygesikrings|sundhedskort|fødsels-?\s?n(?:umme)?r|(?:patient|klient|borger)s?-?\s?n(?:umme)?r/i;
 
 // Words that on their own name another kind of number ("Ordre 1503852000", a JSON key).
 const OTHER_NUMBER_WORDS: ReadonlySet<string> = new Set([

@@ -93,7 +93,7 @@ function aboutAGroup(text: string, hit: TermHit): boolean {
 
 /**
  * One finding per scope that holds health terms about a citizen (in mode `identified`; every
- * scope with a term in mode `any`): at its first term. Staff, officials, speakers and council
+ * scope with a term in mode `any`), from its first term to its last. Staff, officials, speakers and council
  * members are not the people the rule protects, and a term about a group is about nobody.
  */
 function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon, mode: HealthMode): RuleMatch[] {

@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment, TableCell } from '../src/segment.js';
-import { isNameInsideSentence, mightBeLetterOrRecord, mightBindAlias, personNear, personReferences, type PersonReference } from './person-reference.js';
+import { isNameInsideSentence, mightBeLetterOrRecord, mightBindAlias, personNear, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
 import { scopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
@@ -16,6 +16,7 @@ const VERB =
 const ROLE = /^(?:klager|klageren|complainant)$/i;
 // Nouns that name a complaint only with its sender: "henvendelse fra borger X".
 const NEEDS_SENDER = /^henvendelse(?:n)?$/i;
+const SENDER_AFTER = /^\s+fra\s+$/iu;
 
 // What may stand between a complaint word and the complainant named after it.
 const NAMED_AFTER = [
@@ -36,6 +37,9 @@ const FILED = /indgivet|indgav|sendt|sendte|udtrykt|udtrykker|udtrykte|fremsat|f
 // A clause break: the complainant named before a verb must stand in the verb's clause.
 const CLAUSE_BREAK = /[!?;|]|[.:](?=\s+\p{Lu})|,\s*(?:hvor|men|mens|som|der|da|fordi|selvom|hvis|når|where|but|while|who|which|because)(?!\p{L})/u;
 const VERB_REACH = 90;
+const AMBIGUOUS_VERB = /^(?:klager|anker)$/iu;
+const COLUMNS_BETWEEN = /^(?: {2,}|\t)[^\n]{0,60}(?: {2,}|\t)$/u;
+const ADVERBS_ONLY = /^[)\s]*(?:(?:også|igen|nu|selv|fortsat|stadig|formelt|skriftligt|telefonisk|hermed|derfor|atter|løbende|gentagne gange)\s+)*$/iu;
 const RELATIVE_CLAUSE = /^[*_]*,[ \u00a0]+(?:der|som|who)[ \u00a0][^,;.!?]{1,160},/u;
 // "Jeg vil gerne klage over …", "I am writing to complain about …": the infinitive after a modal is a verb.
 const INFINITIVE = /^(?:klage|påklage|anke|complain|appeal)$/iu;
@@ -56,6 +60,8 @@ function namesComplainant(text: string, term: Term, person: PersonReference): bo
   if (person.kind === 'role' && person.from === term.from) return ROLE.test(term.word);
   if (person.from >= term.to) {
     const gap = text.slice(term.to, person.from);
+    // "Henvendelse fra borger Jensen": an enquiry is a complaint only by its sender.
+    if (NEEDS_SENDER.test(term.word)) return SENDER_AFTER.test(gap);
     // "Klager Jens Hansen", "Klageren, Jens Hansen,", "Klager (Anne Thomsen, …)"
     if (ROLE.test(term.word) && /^\s*[,(]?\s*$/.test(gap)) return true;
     return NAMED_AFTER.some((pattern) => pattern.test(gap));
@@ -63,10 +69,14 @@ function namesComplainant(text: string, term: Term, person: PersonReference): bo
   if (person.to > term.from || NEEDS_SENDER.test(term.word)) return false;
   const gap = text.slice(person.to, term.from);
   // "Jens Hansen har i brev af 12. maj påklaget …", "Borgeren (hr. Madsen) er utilfreds med …"
+  // "klager" and "anker" are nouns too: "Jens Hansen behandler klager", "modtog 312 klager". As
+  // verbs they follow their subject at once, or after an adverb.
+  // A relative clause about the complainant may stand between: "Frede Kristiansen, der selv boede
+  // på Bøgely efter en hjerneblødning, klager over …".
+  const main = gap.replace(RELATIVE_CLAUSE, ' ');
+  // In a row laid out in columns ("6  Frederiksen Poul  81 år  klager over …") the row's person acts.
+  if (AMBIGUOUS_VERB.test(term.word) && !ADVERBS_ONLY.test(main) && !COLUMNS_BETWEEN.test(gap)) return false;
   if (VERB.test(term.word.replace(/\s+/gu, ' ')) || (INFINITIVE.test(term.word) && MODAL_BEFORE.test(gap))) {
-    // A relative clause about the complainant stands between: "Frede Kristiansen, der selv boede
-    // på Bøgely efter en hjerneblødning, klager over …".
-    const main = gap.replace(RELATIVE_CLAUSE, ' ');
     return main.length <= VERB_REACH && !CLAUSE_BREAK.test(main.replace(/^\)/u, ''));
   }
   if (!FILED_BEFORE.test(gap)) return false;
@@ -82,27 +92,36 @@ const COMPLAINANT_HEADER = /^(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|anso
 // cell), or between a table's or a CSV file's separators.
 const COMPLAINANT_HEADER_CELL =
   /(?:^|[\n|;,\t])[ \t*_]*(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|ansoeger(?:en)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)[ \t*_.:]*(?=$|[\n|;,\t])/gimu;
-/** How far from a name column's header its table's other headers, caption or heading stand in a view. */
-const HEADER_REACH = 300;
+/**
+ * How far from a name column's header its table's other headers, caption or heading may stand in a
+ * view: a title (at most TITLE_LENGTH) and the header row before the name's cell.
+ */
+const HEADER_REACH = 1000;
 
 /** A name column's header with a complaint word among the table's headers or its title nearby. */
 function mightHoldComplaintsTable(view: string): boolean {
   if (!COMPLAINT_HEADER.test(view)) return false;
+  // Both kinds of place in text order, swept once.
+  const words = [...view.matchAll(COMPLAINT_HEADER_ALL)].map((match) => match.index);
+  let next = 0;
   for (const cell of view.matchAll(COMPLAINANT_HEADER_CELL)) {
-    if (COMPLAINT_HEADER.test(view.slice(Math.max(0, cell.index - HEADER_REACH), cell.index + HEADER_REACH))) return true;
+    while (next < words.length && words[next]! < cell.index - HEADER_REACH) next++;
+    if (next < words.length && words[next]! <= cell.index + HEADER_REACH) return true;
   }
   return false;
 }
 // A key that labels its value with the same words, in front matter, YAML or JSON: `ansøger: Lone Gregersen`.
 const COMPLAINANT_KEY = /(?:^|[\s{,"'])(?:klager(?:en)?|ansøger(?:en)?|ansoeger(?:en)?|borger(?:en)?|navn|name|complainant|appellant|applicant)["']?[ \t]*[:=][ \t]*["']?[ \t]*$/iu;
 const COMPLAINT_HEADER = /(?<!\p{L})(?:klage|anke(?!styrelse)|påklag|complain|appeal|grievance|utilfreds)|klagede|klaget|klager/iu;
+const COMPLAINT_HEADER_ALL = new RegExp(COMPLAINT_HEADER.source, 'giu');
 // A cell that is a name the name lists may not know: "Okafor, Grace", "Grace Okafor".
 const NAME_CELL = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:,?\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}$/u;
 
 /** How far before a table its caption or heading may stand (the nearest text), in segments and characters. */
-const TITLE_SEGMENTS = 1;
+/** A table's title (caption, heading, the sentence before it) is short; a longer paragraph is no title. */
 const TITLE_LENGTH = 300;
-const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
+// Whether each table's title speaks of complaints, kept on its first row: rows ask it once each.
+const tableTitles = new WeakMap<readonly Segment[], Map<number, boolean>>();
 
 /**
  * Whether a table row's table is about complaints: a header cell says so, or the caption, heading
@@ -112,23 +131,25 @@ function aboutComplaints(segment: Segment, context: RuleContext): boolean {
   if (segment.cells!.some((cell) => COMPLAINT_HEADER.test(cell.header))) return true;
   const document = context.document;
   if (!document) return false;
-  let index = indexes.get(document);
-  if (!index) {
-    index = new Map(document.map((each, at) => [each, at]));
-    indexes.set(document, index);
-  }
-  let at = index.get(segment);
+  let at = segmentIndexes(document).get(segment);
   if (at === undefined) return false;
-  // Back over the table's own rows, then its caption or heading.
-  while (at > 0 && (document[at - 1]!.cells || !/\S/u.test(document[at - 1]!.text))) at--;
-  // Then up to TITLE_SEGMENTS segments with text (white space between elements does not count).
-  for (let k = at - 1, seen = 0; k >= 0 && seen < TITLE_SEGMENTS; k--) {
-    const text = document[k]!.text;
-    if (!/\S/u.test(text)) continue;
-    if (COMPLAINT_HEADER.test(text.slice(0, TITLE_LENGTH))) return true;
-    seen++;
+  let titles = tableTitles.get(document);
+  if (!titles) tableTitles.set(document, (titles = new Map()));
+  // Back over the table's own rows (and white space between elements) to its first row, whose
+  // answer the other rows share.
+  const rows: number[] = [];
+  while (at > 0 && (document[at - 1]!.cells || !/\S/u.test(document[at - 1]!.text)) && !titles.has(at)) rows.push(at--);
+  let about = titles.get(at);
+  if (about === undefined) {
+    // The table's title is the nearest text before it, when it is short enough to be one.
+    let k = at - 1;
+    while (k >= 0 && !/\S/u.test(document[k]!.text)) k--;
+    const title = k >= 0 && !document[k]!.cells ? document[k]!.text : '';
+    about = title.length <= TITLE_LENGTH && COMPLAINT_HEADER.test(title);
   }
-  return false;
+  titles.set(at, about);
+  for (const row of rows) titles.set(row, about);
+  return about;
 }
 
 /** In a table about complaints, the cell under "Klager", "Ansøger", "Borger" or "Navn" that names someone. */
@@ -144,6 +165,20 @@ function complainantCell(segment: Segment, context: RuleContext, everyone: reado
     if (people.some(inCell)) return true;
     return NAME_CELL.test(segment.text.slice(cell.from, cell.to).trim());
   });
+}
+
+// The records (JSON objects) of a document whose values hold a complaint word.
+const complaintRecords = new WeakMap<readonly Segment[], Set<number>>();
+
+/** Whether the segment is a value of a JSON record another of whose values speaks of a complaint. */
+function recordAboutAComplaint(segment: Segment, context: RuleContext): boolean {
+  if (segment.record === undefined || !context.document) return false;
+  let records = complaintRecords.get(context.document);
+  if (!records) {
+    records = new Set(context.document.filter((each) => each.record !== undefined && HAS_COMPLAINT.test(each.text)).map((each) => each.record!));
+    complaintRecords.set(context.document, records);
+  }
+  return records.has(segment.record);
 }
 
 /** Every complaint word in a text, with its start and end. */
@@ -192,15 +227,22 @@ function finding(term: Term, named: boolean, context: string): RuleMatch {
 /** One finding per scope in which a complaint names a citizen: error when the name is the complainant's. */
 function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
-  // Most segments hold no complaint word and are no table row: nobody need be looked for.
-  if (!segment.cells && !HAS_COMPLAINT.test(text)) return [];
+  const aboutAComplaint = recordAboutAComplaint(segment, context);
+  // Most segments hold no complaint word, are no table row and no value of a complaint's record:
+  // nobody need be looked for.
+  if (!segment.cells && !aboutAComplaint && !HAS_COMPLAINT.test(text)) return [];
   const everyone = personReferences(segment, context);
   const people = everyone.filter((person) => person.role === 'citizen');
   const cell = complainantCell(segment, context, everyone);
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.
-  if (cell) return [finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true, text)];
+  if (cell) return [{ ...finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true, text), reasons: ['a complaints table names the complainant'] }];
+  // A JSON record about a complaint whose key names the person: {"borger": {"navn": "Jens Hansen"}, "emne": "Klage …"}.
+  if (aboutAComplaint && !HAS_COMPLAINT.test(text)) {
+    const labelled = people.find((person) => person.kind !== 'pointer' && COMPLAINANT_KEY.test(text.slice(Math.max(0, person.from - 24), person.from)));
+    return labelled ? [{ ...finding({ from: labelled.from, to: labelled.to, word: 'klage' }, true, text), reasons: ['the complainant is named'] }] : [];
+  }
   // A word inside a name is part of the name: the middle name "Anker" is no appeal.
-  const names = personReferences(segment, context).filter((person) => person.kind === 'name' || person.kind === 'surname first');
+  const names = everyone.filter((person) => person.kind === 'name' || person.kind === 'surname first');
   let nextName = 0;
   const terms = complaintTerms(text).filter((term) => {
     while (nextName < names.length && names[nextName]!.to <= term.from) nextName++;

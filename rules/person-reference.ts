@@ -109,7 +109,7 @@ function adjacent(text: string, left: Token, right: Token): boolean {
 function isSurname(word: string): boolean {
   if (inList(word, 'surname')) return true;
   // The possessive: "Hansens", "Jensens".
-  return word.endsWith('s') && word.length > 4 && inList(word.slice(0, -1), 'surname');
+  return word.endsWith('s') && word.length >= 4 && inList(word.slice(0, -1), 'surname');
 }
 
 /** Full names: a first name, up to two middle names, a surname; every word capitalised. */
@@ -232,7 +232,7 @@ const TITLE_ENDINGS = new Set([
   'kontaktperson', 'ordfører', 'talsperson', 'talskvinde', 'talsmand', 'præst', 'rektor', 'underviser', 'vejleder',
   'fuldmægtig', 'planlægger', 'ingeniør', 'arkitekt', 'redaktør', 'journalist', 'ansvarlig', 'repræsentant',
   'mentor', 'supervisor', 'farmaceut', 'ambassadør', 'bestyrer', 'administrator', 'formidler', 'kommunikatør',
-  'visitator', 'myndighedsrådgiver', 'socialrådgiver', 'prorektor', 'dekan', 'stiftamtmand', 'kommissær',
+  'dekan', 'stiftamtmand', 'kommissær',
   // English offices, as whole words or compounds.
   'dr', 'prof', 'manager', 'nurse', 'doctor', 'physician', 'officer', 'coordinator', 'caseworker', 'councillor',
   'mayor', 'director', 'chair', 'chairman', 'chairwoman', 'spokesperson', 'researcher', 'consultant', 'ceo', 'leader',
@@ -258,13 +258,18 @@ export function isTitleWord(written: string): boolean {
 }
 
 const PREPOSITIONS = new Set(['i', 'for', 'hos', 'på', 'ved', 'af', 'fra', 'til', 'under', 'in', 'at', 'of']);
-const SPEECH_WORDS = new Set([
+// Verbs that quote someone, before or after the name: "siger Jette Skive", "Jens Holm udtaler".
+// One list for both places, so they cannot drift apart.
+const SPEECH_VERBS = [
   'siger', 'sagde', 'fortæller', 'fortalte', 'udtaler', 'udtalte', 'forklarer', 'forklarede', 'understreger', 'understregede',
   'påpeger', 'påpegede', 'tilføjer', 'tilføjede', 'svarer', 'svarede', 'uddyber', 'uddybede', 'konstaterer', 'konstaterede',
-  'vurderer', 'vurderede', 'skriver', 'skrev', 'ifølge', 'citat', 'says', 'said', 'explains', 'explained', 'adds', 'added',
-  'notes', 'noted', 'writes', 'wrote', 'lyder det fra', 'according to', 'interview med', 'interviewed',
-]);
-const CONTACT_WORDS = new Set(['kontakt', 'kontakte', 'kontaktes', 'att', 'attn', 'v', 'c/o', 'contact']);
+  'vurderer', 'vurderede', 'mener', 'mente', 'oplyser', 'fastslår', 'fastslog', 'erkender', 'erkendte', 'fortsætter', 'fortsatte',
+  'pointerer', 'pointerede', 'advarer', 'advarede', 'says', 'said', 'explains', 'explained', 'adds', 'added', 'notes', 'noted',
+  'believes', 'warns', 'warned',
+];
+// Before a name only: "skriver X" is an author; "X skriver, at hun er utilfreds" is often a citizen's letter.
+const SPEECH_WORDS = new Set([...SPEECH_VERBS, 'skriver', 'skrev', 'writes', 'wrote', 'ifølge', 'citat', 'lyder det fra', 'according to', 'interview med', 'interviewed']);
+const CONTACT_WORDS = new Set(['kontakt', 'kontakte', 'kontaktes', 'kontaktperson', 'att', 'attn', 'v', 'c/o', 'contact', 'redaktør', 'editor']);
 const MODIFIERS = new Set([
   'ny', 'nye', 'nyansat', 'nyudnævnt', 'nyudnævnte', 'en', 'et', 'den', 'konstitueret', 'konstituerede', 'fungerende', 'adm.',
   'administrerende', 'ledende', 'daglig', 'faglig', 'tidligere', 'kommunens', 'regionens', 'centrets', 'afdelingens',
@@ -314,7 +319,8 @@ function titleAfter(stretch: string): boolean {
 }
 
 function endsWithPhrase(stretch: string, phrases: ReadonlySet<string>): boolean {
-  const words = lastWords(stretch.toLowerCase().replace(/[,:.]+[\s\u00a0]*$/u, ''), 3);
+  // A JSON key reads `kontakt": "`: its quotes go with the colon.
+  const words = lastWords(stretch.toLowerCase().replace(/["']?[,:.]+[\s\u00a0]*["']?$/u, ''), 3).map((word) => word.replace(/^["']/u, ''));
   for (let count = 1; count <= words.length; count++) {
     if (phrases.has(words.slice(-count).join(' '))) return true;
   }
@@ -337,19 +343,24 @@ const CONTACT_AFTER = /^[^.\n]{0,30}?(?:(?<!\p{L})(?:tlf|telefon|telefonnummer|p
 // Someone speaking for an authority or an office: "Mette Jensen fra Ankestyrelsen".
 const REPRESENTATIVE_AFTER = /^[ \t]+fra[ \t]+(?:Ankestyrelsen|Borgerservice|\p{Lu}\p{L}*(?:styrelsen|kommune|forvaltningen|rådet|udvalget|afdelingen|centret|tilsynet|ministeriet|regionen|hospitalet|universitet|universitetet))(?!\p{L})/u;
 // "X udtaler", "X siger, at …".
-const SPEECH_AFTER =
-  /^(?:[ \u00a0]*,)?[ \u00a0]+(?:siger|sagde|fortæller|fortalte|udtaler|udtalte|forklarer|forklarede|understreger|påpeger|tilføjer|svarer|uddyber|konstaterer|vurderer|mener|says|said|explains|adds|notes|believes)(?!\p{L})/iu;
+// "X udtaler", "X, Region Midtjylland, vurderer", "X fra Danske Patienter siger".
+const SPEECH_AFTER = new RegExp(
+  String.raw`^(?:[ \u00a0]*,[ \u00a0]*(?:\p{Lu}[\p{L}-]*[ \u00a0]*){1,4},)?(?:[ \u00a0]+fra(?:[ \u00a0]+\p{Lu}[\p{L}-]*){1,4})?(?:[ \u00a0]*,)?[ \u00a0]+(?:${SPEECH_VERBS.join('|')})(?!\p{L})`,
+  'u',
+);
 // The author of a text: "Af Jens Hansen", "Skrevet af", "Forfatter: …", "by Jane Smith".
-const AUTHOR_BEFORE = /^[ \t#*_>-]*(?:af|skrevet af|forfatter(?:e)?|udarbejdet af|redaktør|redigeret af|vejleder|tekst|foto|by|author(?:s)?|written by)[ \u00a0]*:?[ \u00a0]*$/iu;
+const AUTHOR_BEFORE = /^[ \t#*_>-]*["']?(?:af|skrevet af|forfatter(?:e)?|udarbejdet af|redaktør|redigeret af|vejleder|tekst|foto|by|author(?:s)?|written by)["']?[ \u00a0]*:?[ \u00a0]*["']?$/iu;
 
 // A council member with a party letter, as minutes name them: "Jens Nielsen (C)".
 const PARTY_LETTER_AFTER = /^[ \t]?\((?:[A-ZÆØÅ]{1,2}|Ø|UFG|løsgænger)\)/u;
 // A member speaking in the minutes: "Jens Nielsen orienterede om", "… spurgte til".
 const COUNCIL_VERB_AFTER =
   /^[ \u00a0]+(?:orienterede|spurgte|gjorde[ \u00a0]+opmærksom|foreslog|oplyste|bemærkede|tilkendegav|redegjorde|fremlagde|anbefalede|ønskede[ \u00a0]+at|motiverede|stillede|præsenterede|takkede|bød|indledte|afsluttede|konkluderede|tog[ \u00a0]+forbehold|stemte|erklærede|opfordrede|kommenterede|supplerede)(?!\p{L})/iu;
-// A line that lists who attended: "Til stede: …", "Afbud: …".
-const ATTENDANCE =
-  /^[ \t#*_-]*(?:til stede|tilstede|deltagere|mødedeltagere|fremmødte|afbud|fraværende|fravær|medlemmer|deltog|deltog ikke|desuden deltog|referent|mødeleder|ordstyrer|present|absent|apologies|attendees)[ \t*_]*:/iu;
+// The words that head a list of a meeting's attendees: "Til stede", "Afbud", "Fraværende". Not
+// "Deltagere", which heads a citizens' panel or a course as often as a meeting's members.
+const ATTENDANCE_HEADS = 'til stede|tilstede|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees';
+// A line that lists who attended: "Til stede: …", "Afbud: …", and on one line also "Deltagere: …".
+const ATTENDANCE = new RegExp(String.raw`^[ \t#*_-]*(?:${ATTENDANCE_HEADS}|deltagere|fravær|deltog|deltog ikke|desuden deltog|referent|mødeleder|ordstyrer)[ \t*_]*:`, 'iu');
 
 /** How far back or ahead on a line a role's words may stand. */
 const REACH = 120;
@@ -402,9 +413,13 @@ function nameKey(text: string, reference: PersonReference): string | undefined {
   return words.join(' ').toLowerCase();
 }
 
-// A block that heads a list of attendees: "Til stede", "Afbud:". Not "Deltagere", which heads a
-// citizens' panel or a course as often as a meeting's members.
-const ATTENDANCE_HEAD = /^[ \t#*_]*(?:til stede|tilstede|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*$/iu;
+// A block that heads a list of attendees: "Til stede", "Afbud:".
+const ATTENDANCE_HEAD = new RegExp(String.raw`^[ \t#*_]*(?:${ATTENDANCE_HEADS})[ \t*_]*:?[ \t]*$`, 'iu');
+const ANY_ATTENDANCE_HEAD = new RegExp(ATTENDANCE_HEADS, 'iu');
+// The same head on a line of its own in raw text, its list on the lines after it.
+const ATTENDANCE_HEAD_LINES = new RegExp(String.raw`(?:^|\n)[ \t#*_-]*(?:${ATTENDANCE_HEADS})[ \t*_]*:?[ \t]*(?=\n)`, 'giu');
+/** Where a list in raw text ends: a blank line, or a line that heads a new item or section. */
+const LIST_END = /\n(?:[ \t]*\n|[ \t]*#|[ \t]*(?:punkt|pkt\.?|sag)[ \t]+\d|[ \t]*\d{1,2}\.[ \t]+\p{Lu})/giu;
 /** An attendance list's entries are short: a name, a party letter, a role. */
 const LIST_ENTRY_LENGTH = 160;
 
@@ -427,12 +442,12 @@ function documentRoles(document: readonly Segment[]): Map<string, Remembered> {
     for (const reference of localReferences(segment)) {
       const key = nameKey(segment.text, reference);
       if (!key) continue;
-      const role = listedUnderHead && segment.text.length <= LIST_ENTRY_LENGTH && reference.role === 'citizen' ? 'council' : reference.role;
+      const role = listedUnderHead && !segment.heading && segment.text.length <= LIST_ENTRY_LENGTH && reference.role === 'citizen' ? 'council' : reference.role;
       if (role !== 'citizen' && !roles.has(key)) roles.set(key, { role, segment: index });
     }
     // The short blocks after an attendance head are its list (Markdown list items, table rows).
     if (head) listedUnderHead = true;
-    else if (segment.text.length > LIST_ENTRY_LENGTH) listedUnderHead = false;
+    else if (segment.heading || segment.text.length > LIST_ENTRY_LENGTH) listedUnderHead = false;
   });
   memories.set(document, roles);
   return roles;
@@ -474,7 +489,8 @@ function localReferences(segment: Segment): PersonReference[] {
   return outer;
 }
 
-// A column that says what job a row's person holds: a staff list, a contact table.
+// A column that says what job a row's person holds (a staff list, a contact table), and the column of their names.
+const NAME_HEADER = /^(?:navn|name|medarbejder|kontaktperson|kontakt|person)$/iu;
 const JOB_HEADER = /^(?:stilling|stillingsbetegnelse|titel|jobtitel|funktion|rolle|job|title|position|role)$/iu;
 
 /**
@@ -485,14 +501,22 @@ function staffByColumn(segment: Segment, references: PersonReference[]): void {
   const cells = segment.cells;
   if (!cells || references.length === 0) return;
   const jobColumn = cells.some((cell) => JOB_HEADER.test(cell.header.replace(/[.:]$/u, '')));
-  cells.forEach((cell, index) => {
+  // The person a job column speaks of is the one in the name column; a title in a cell speaks of
+  // the person in the cell before it. Another person elsewhere in the row stays who they are.
+  const staffCells = cells.filter((cell, index) => {
+    if (jobColumn && NAME_HEADER.test(cell.header.replace(/[.:]$/u, ''))) return true;
     const next = cells[index + 1];
-    const nextStartsWithTitle = next !== undefined && isTitleWord(/^[\p{L}.-]+/u.exec(segment.text.slice(next.from, next.to))?.[0] ?? '');
-    if (!jobColumn && !nextStartsWithTitle) return;
-    for (const reference of references) {
-      if (reference.role === 'citizen' && reference.kind !== 'cpr' && reference.from >= cell.from && reference.to <= cell.to) reference.role = 'staff';
-    }
+    return next !== undefined && isTitleWord(/^[\p{L}.-]+/u.exec(segment.text.slice(next.from, next.to))?.[0] ?? '');
   });
+  // One sweep: cells and references are both in text order.
+  let next = 0;
+  for (const cell of staffCells) {
+    while (next < references.length && references[next]!.from < cell.from) next++;
+    for (let k = next; k < references.length && references[k]!.from < cell.to; k++) {
+      const reference = references[k]!;
+      if (reference.role === 'citizen' && reference.kind !== 'cpr' && reference.to <= cell.to) reference.role = 'staff';
+    }
+  }
 }
 
 // The title page of a thesis or report: its author's name stands on a line of its own.
@@ -512,17 +536,17 @@ function thesisAuthors(text: string, references: PersonReference[]): void {
  * list members until a blank line: their names are council members.
  */
 function attendanceLines(text: string, references: PersonReference[]): void {
-  if (references.length === 0 || !/til stede|tilstede|mødedeltagere|medlemmer|fremmødte|afbud|fraværende|present|absent|attendees/i.test(text)) return;
-  const heads = /(?:^|\n)[ \t#*_-]*(?:til stede|tilstede|mødedeltagere|fremmødte|afbud|fraværende|medlemmer|present|absent|apologies|attendees)[ \t*_]*:?[ \t]*(?=\n)/giu;
-  const starts = [...text.matchAll(heads)].map((head) => head.index + head[0].length);
+  if (references.length === 0 || !ANY_ATTENDANCE_HEAD.test(text)) return;
+  const starts = [...text.matchAll(ATTENDANCE_HEAD_LINES)].map((head) => head.index + head[0].length);
   let index = 0;
   let blank = -1;
   starts.forEach((start, k) => {
     // A list runs to a blank line or the next head, so no reference is read twice; each blank
     // line is searched for once.
     if (blank < start) {
-      blank = text.indexOf('\n\n', start);
-      if (blank === -1) blank = text.length;
+      // A blank line, or a line that heads something else ("# Punkt 4", "Punkt 4.", "4. Ansøgning").
+      LIST_END.lastIndex = start;
+      blank = LIST_END.exec(text)?.index ?? text.length;
     }
     const end = Math.min(blank, starts[k + 1] ?? text.length);
     while (index < references.length && references[index]!.from < start) index++;
@@ -694,54 +718,71 @@ function namedReferences(segment: Segment, context: RuleContext, memory?: { role
  * Resolves the pointers of one segment, in text order, against the people named before them:
  * `state` carries the last person and the last citizen across the segments of a document.
  */
-function resolvePointers(
-  segment: Segment,
-  named: PersonReference[],
-  state: { base: number; last?: { at: number; role: PersonRole }; lastCitizen?: number },
-  shape: DocumentShape,
-  aliases: ReadonlySet<string>,
-): PersonReference[] {
-  const found = pointers(segment.text, named, aliases);
-  if (found.length === 0) {
-    for (const reference of named) {
-      state.last = { at: state.base + reference.to, role: reference.role };
-      if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
-    }
-    return named;
+/** What pointers are resolved against: the people named before, across a document's segments. */
+interface PointerState {
+  /** Where the segment being read starts, counted across the document. */
+  base: number;
+  last?: { at: number; role: PersonRole };
+  lastCitizen?: number;
+}
+
+/** The state after a reference is read. */
+function remember(state: PointerState, reference: PersonReference): void {
+  state.last = { at: state.base + reference.to, role: reference.role };
+  if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
+}
+
+/** Whether a title noun stands in text[from, to): an unnamed official a pronoun may stand for. */
+function titleBetween(text: string, from: number, to: number): boolean {
+  for (const word of text.slice(Math.max(0, from), to).matchAll(/\p{L}+(?:-\p{L}+)*/gu)) if (isTitleWord(word[0])) return true;
+  return false;
+}
+
+/**
+ * Resolves the pointers of one segment, in text order, against the people named before them:
+ * `state` carries the last person and the last citizen across the segments of a document. A
+ * heading starts afresh: what the document said before it may be about another matter.
+ */
+function resolvePointers(segment: Segment, named: PersonReference[], state: PointerState, shape: DocumentShape, aliases: ReadonlySet<string>): PersonReference[] {
+  if (segment.heading) {
+    state.last = undefined;
+    state.lastCitizen = undefined;
   }
+  const found = pointers(segment.text, named, aliases);
   const result: PersonReference[] = [];
   let k = 0;
   for (const pointer of found) {
     for (; k < named.length && named[k]!.from < pointer.from; k++) {
-      const reference = named[k]!;
-      result.push(reference);
-      state.last = { at: state.base + reference.to, role: reference.role };
-      if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
+      result.push(named[k]!);
+      remember(state, named[k]!);
     }
     const at = state.base + pointer.from;
+    const last = state.last;
+    // Where the last person stands in this segment (before it: its start).
+    const lastHere = last === undefined ? 0 : Math.max(0, last.at - state.base);
     let points = false;
     if (pointer.kind === 'alias') points = true;
     else if (pointer.kind === 'first or second person') {
       // In a letter or a record, "jeg" and "du" are its citizen; elsewhere "Bent Rasmussen: Jeg
       // klager …" quotes the citizen named just before the colon.
-      const last = state.last;
       const between = last && last.at >= state.base ? segment.text.slice(last.at - state.base, pointer.from) : '';
       points = shape !== undefined || (last !== undefined && last.role === 'citizen' && between.includes(':') && between.length <= PRONOUN_REACH);
+    } else if (pointer.kind === 'third person') {
+      // "…, og hun …" stands for the citizen named last, unless an official without a name stands
+      // between them ("Kommunens demenskoordinator fortæller, at hun …").
+      points = last !== undefined && last.role === 'citizen' && at - last.at <= PRONOUN_REACH && !titleBetween(segment.text, lastHere, pointer.from);
+    } else {
+      // "borgeren i Strandparken", "borgeren, der bor i …": a qualifier introduces someone new.
+      points = state.lastCitizen !== undefined && at - state.lastCitizen <= ROLE_NOUN_REACH && !NEW_REFERENT_AFTER.test(segment.text.slice(pointer.to, pointer.to + 12));
     }
-    else if (pointer.kind === 'third person') points = state.last !== undefined && state.last.role === 'citizen' && at - state.last.at <= PRONOUN_REACH;
-    // "borgeren i Strandparken", "borgeren, der bor i …": a qualifier introduces someone new.
-    else points = state.lastCitizen !== undefined && at - state.lastCitizen <= ROLE_NOUN_REACH && !NEW_REFERENT_AFTER.test(segment.text.slice(pointer.to, pointer.to + 12));
     if (!points) continue;
     const reference: PersonReference = { from: pointer.from, to: pointer.to, kind: 'pointer', role: 'citizen' };
     result.push(reference);
-    state.last = { at: state.base + pointer.to, role: 'citizen' };
-    state.lastCitizen = state.base + pointer.to;
+    remember(state, reference);
   }
   for (; k < named.length; k++) {
-    const reference = named[k]!;
-    result.push(reference);
-    state.last = { at: state.base + reference.to, role: reference.role };
-    if (reference.role === 'citizen') state.lastCitizen = state.base + reference.to;
+    result.push(named[k]!);
+    remember(state, named[k]!);
   }
   return result;
 }
@@ -858,7 +899,10 @@ function naming(lines: readonly { line: string }[], at: number, context: RuleCon
     if (next === undefined || namesCitizen(next.line, context) === undefined) return undefined;
     return /fra|afsender/iu.test(line) ? 'sender' : 'field';
   }
-  return namesCitizen(line, context);
+  const how = namesCitizen(line, context);
+  // "Jens Hansen" above "Socialrådgiver": a staff member's signature, not a citizen's letter head.
+  if (how === 'alone' && isTitleWord(/^[\s*_>-]*([\p{L}.-]+)/u.exec(lines[at + 1]?.line ?? '')?.[1] ?? '')) return undefined;
+  return how;
 }
 
 /**
@@ -895,14 +939,23 @@ export function inRecord(segment: Segment, context: RuleContext, at = 0): boolea
   if (!context.document) return false;
   const model = documentModel(context.document, context);
   if (model.shape !== 'record' || !model.namedFrom) return false;
-  if (!indexes.has(context.document)) indexes.set(context.document, new Map(context.document.map((each, index) => [each, index])));
-  const index = indexes.get(context.document)!;
+  const index = segmentIndexes(context.document);
   const here = index.get(segment) ?? -1;
   const named = index.get(model.namedFrom) ?? Infinity;
   return here > named || (here === named && at >= model.namedAt);
 }
 
 const indexes = new WeakMap<readonly Segment[], Map<Segment, number>>();
+
+/** Where each segment of a document stands in it, made once per document. */
+export function segmentIndexes(document: readonly Segment[]): Map<Segment, number> {
+  let index = indexes.get(document);
+  if (!index) {
+    index = new Map(document.map((segment, at) => [segment, at]));
+    indexes.set(document, index);
+  }
+  return index;
+}
 
 /**
  * The same test on a file's readable view, for a prefilter: might the file be a letter or a record,

@@ -20,7 +20,8 @@ export type Reason =
   | `health term (${string})`
   | 'a person named nearby'
   | `complaint term (${string})`
-  | 'the complainant is named';
+  | 'the complainant is named'
+  | 'a complaints table names the complainant';
 
 export interface Point {
   line: number;

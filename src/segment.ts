@@ -39,6 +39,8 @@ export interface Segment {
    * index entry), so a rule can read a name in one value and a diagnosis in another together.
    */
   record?: number;
+  /** A heading (Markdown's #, HTML's h1–h6): what a document said before it may be about another matter. */
+  heading?: boolean;
 }
 
 /** One cell of a table row: text[from, to) under the column headed `header` ('' when the table has no header). */

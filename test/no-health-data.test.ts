@@ -181,6 +181,30 @@ describe('records, lists laid out in columns, groups and members in the shapes d
   });
 });
 
+describe('review findings: quotes, headings, unnamed officials, search indexes, signatures, job columns', () => {
+  it.each<[string, string, string]>([
+    ['a quote verb after a name: "mener"', 'side.md', 'Ventetiden på kræftbehandling er for lang, mener Jens Hansen.\n'],
+    ['a speaker from an organisation: "X fra Danske Patienter siger"', 'side.md', 'Jens Hansen fra Danske Patienter siger, at kræftbehandling tager tid.\n'],
+    ['a speaker with the organisation between commas', 'side.md', 'Jens Hansen, Region Midtjylland, vurderer, at kræftbehandling tager tid.\n'],
+    ['"Borgeren" after a heading starts a new matter', 'referat.md', '## Punkt 3. Dispensation – Jens Hansen, Vestergade 4\n\nSagen drøftes.\n\n## Punkt 4. Kvalitetsstandard\n\nHar borgeren demens, inddrages de pårørende.\n'],
+    ['"hun" after an unnamed official', 'side.md', 'Anne Holm og hendes mand har boet i Tarm i 40 år.\n\nKommunens demenskoordinator fortæller, at hun ofte møder pårørende, der er bekymrede for demens.\n'],
+    ['an author in a search index', 'index.json', '[{"title":"Genoptræning efter hofteoperation","body":"Du kan få genoptræning","author":"Jens Hansen"}]'],
+    ['a contact in a search index', 'index.json', '[{"title":"Demens","kontakt":"Jens Hansen"}]'],
+    ['a staff member\'s signature is no letter head', 'info.md', 'Jens Hansen\nSocialrådgiver\nVejle Kommune\n\nInformation om genoptræning\n\nDu kan få genoptræning efter en hofteoperation.\n'],
+  ])('not: %s', (_name, filePath, text) => {
+    expect(foundBy('no-health-data', text, filePath)).toEqual([]);
+  });
+
+  it.each<[string, string, string, [number, number, number, string][]]>([
+    ['an attendance list ends at a heading', 'referat.md', 'Til stede:\n\n- Karen Jensen (A)\n\n## Punkt 4. Ansøgning\n\nJens Hansen har søgt om rollator på grund af KOL.\n', [[7, 25, 49, 'error']]],
+    ['a job column makes the person in the name column staff, not another in the row', 'tabel.md', '| Navn | Stilling | Bemærkning |\n| --- | --- | --- |\n| Lene Holm | Sygeplejerske | Besøgte Jens Hansen, der har KOL |\n', [[3, 60, 63, 'error']]],
+    ['a nested object belongs to its record', 'sager.json', '[{"sagsnr":"24-117","diagnose":"KOL","borger":{"navn":"Jens Hansen"}}]', [[1, 22, 36, 'error']]],
+  ])('%s', (_name, filePath, text, expected) => {
+    const report = scanText(text, { filePath, today: TODAY });
+    expect(report.findings.filter((finding) => finding.ruleId === 'no-health-data').map((finding) => [finding.place.start.line, finding.place.start.column, finding.place.end.column, finding.severity])).toEqual(expected);
+  });
+});
+
 describe('options', () => {
   it('mode "any" reports every health term', () => {
     expect(found('Vi har et tilbud til borgere med blodprop.', { 'no-health-data': ['error', { mode: 'any' }] })).toEqual([[34, 42, 'error']]);

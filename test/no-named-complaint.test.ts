@@ -136,6 +136,28 @@ describe('complaints across a relative clause, and what is not one', () => {
   });
 });
 
+describe('review findings: nouns that look like verbs, an enquiry, a JSON record', () => {
+  it.each([
+    ['"behandler klager": the noun', 'Jens Hansen behandler klager over hjemmeplejen.', [[23, 29, 'warning']]],
+    ['"312 klager": a number before the noun', 'Jens Hansen modtog som borgerrådgiver 312 klager i 2024.', [[43, 49, 'warning']]],
+    ['"klager også": the verb after an adverb', 'Jens Hansen klager også over maden.', [[13, 19, 'error']]],
+    ['an enquiry only with its sender', 'Henvendelse vedrørende Jens Hansen', []],
+    ['a row laid out in columns', '6  Frederiksen Poul  81 år  klager over afslag på nødkald', [[29, 35, 'error']]],
+  ] as [string, string, Found[]][])('%s', (_name, text, expected) => {
+    expect(found(text, text.startsWith('6') ? 'liste.txt' : 'a.md')).toEqual(expected);
+  });
+
+  it('a JSON record about a complaint names the person under its name key, nested or not', () => {
+    expect(found('{"borger":{"navn":"Jens Hansen"},"emne":"Klage over hjemmeplejen"}', 'a.json')).toEqual([[20, 31, 'error']]);
+    expect(found('[{"navn":"Jens Hansen","emne":"Ventetid"},{"navn":"Ole Bak","emne":"Klage over maden"}]', 'a.json')).toEqual([[52, 59, 'error']]);
+  });
+
+  it('says why when a complaints table names the complainant', () => {
+    const [finding] = scanText('| Dato | Klager |\n| --- | --- |\n| 3. maj | Jens Hansen |\n', { filePath: 'a.md', today: TODAY }).findings;
+    expect(finding?.reasons).toEqual(['a complaints table names the complainant']);
+  });
+});
+
 describe('messages', () => {
   it('say how to fix, and never name the person', () => {
     const [finding] = scanText('Klage fra Jens Hansen over hjemmeplejen', { filePath: 'a.md', today: TODAY }).findings;

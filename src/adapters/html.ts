@@ -52,9 +52,13 @@ function startTagEnd(source: string, from: number, limit: number): number {
  * running text (inline elements and entities flattened away), one per start tag (every attribute
  * value), comment, script and style. Trees made from Markdown (remark-rehype) work too.
  */
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 export function hastSegments(tree: Root, source: string): Segment[] {
   const segments: Segment[] = [];
   let text = new SegmentBuilder('text', true);
+  // The text being built is a heading's (h1–h6).
+  let heading = false;
   // The cells of the row being built, and the one open now: a nested table ends the row's
   // segment mid-cell, and the cell goes on at the start of the next.
   let rowCells: { from: number; to: number; header: string }[] = [];
@@ -65,8 +69,10 @@ export function hastSegments(tree: Root, source: string): Segment[] {
     if (openCell) rowCells.push({ from: openCell.from, to: text.length, header: openCell.header });
     const built = text.build();
     if (built) {
-      segments.push(rowCells.length > 0 ? { ...built, cells: rowCells.map((cell) => tableCell(built.text, cell.from, cell.to, cell.header)) } : built);
+      if (rowCells.length > 0) segments.push({ ...built, cells: rowCells.map((cell) => tableCell(built.text, cell.from, cell.to, cell.header)) });
+      else segments.push(heading ? { ...built, heading: true } : built);
     }
+    heading = false;
     text = new SegmentBuilder('text', true);
     rowCells = [];
     if (openCell) openCell = { from: 0, header: openCell.header };
@@ -143,6 +149,7 @@ export function hastSegments(tree: Root, source: string): Segment[] {
         if (!inline) blockEdge(range?.[0]);
         for (const child of node.children) visit(child);
         if (node.tagName === 'template' && node.content) visit(node.content);
+        if (HEADINGS.has(node.tagName) && !openCell) heading = true;
         if (!inline) blockEdge(range?.[1]);
         return;
       }

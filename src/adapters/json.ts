@@ -16,8 +16,9 @@ interface Token {
  * Segments of a JSON document: each string or number value, escapes decoded, as one block of text
  * headed by its property name (`cpr": "DDMMYY-SSSS`), so a name that says what a value is stays
  * next to it, and a search index's records stay apart. A name whose value is an object or array is a
- * segment of its own; comments (JSONC) are read too. The values of one object share a `record`, so
- * a name in one and a diagnosis in another are known to belong together. Throws on a syntax error,
+ * segment of its own; comments (JSONC) are read too. The values of one record share a `record`
+ * number (an object in an array, or the top object, with the objects inside it), so a name in one
+ * and a diagnosis in another are known to belong together. Throws on a syntax error,
  * naming the first.
  */
 export function jsonSegments(source: string): Segment[] {
@@ -25,9 +26,11 @@ export function jsonSegments(source: string): Segment[] {
   const segments: Segment[] = [];
   const errors: { error: ParseError['error']; offset: number }[] = [];
   let pendingName: Token | undefined;
-  // The objects open around the value being read, innermost last: a value's record is its object.
-  const objects: number[] = [];
-  let nextObject = 0;
+  // The containers open around the value being read, innermost last, each with the record its
+  // values belong to: an object in an array (a case, an index entry) or at the top starts a record;
+  // an object inside an object ("borger": {"navn": …}) belongs to its parent's.
+  const open: { array: boolean; record: number | undefined }[] = [];
+  let nextRecord = 0;
 
   // A value with its name is one stretch of source, `name": "value` (the outer quotes dropped), read
   // as it stands where it has no escapes: a search index has hundreds of thousands of them.
@@ -38,7 +41,7 @@ export function jsonSegments(source: string): Segment[] {
     const to = last.offset + last.length - (source[last.offset] === '"' ? 1 : 0);
     const segment = textSegment('text', source, from, to, { stringLiteral: true });
     pendingName = undefined;
-    const record = objects.at(-1);
+    const record = open.at(-1)?.record;
     if (segment) segments.push({ ...segment, block: true, ...(record === undefined ? {} : { record }) });
   };
   const nameStandsAlone = (): void => {
@@ -58,12 +61,19 @@ export function jsonSegments(source: string): Segment[] {
       },
       onObjectBegin: () => {
         nameStandsAlone();
-        objects.push(nextObject++);
+        const parent = open.at(-1);
+        open.push({ array: false, record: parent === undefined || parent.array ? nextRecord++ : parent.record });
       },
       onObjectEnd: () => {
-        objects.pop();
+        open.pop();
       },
-      onArrayBegin: nameStandsAlone,
+      onArrayBegin: () => {
+        nameStandsAlone();
+        open.push({ array: true, record: open.at(-1)?.record });
+      },
+      onArrayEnd: () => {
+        open.pop();
+      },
       onComment: (offset, length) => {
         const comment = textSegment('comment', source, offset, offset + length);
         if (comment) segments.push(comment);

@@ -93,7 +93,7 @@ export function mdastSegments(tree: Root, source: string): Segment[] {
       const text = new SegmentBuilder('text', true);
       for (const child of node.children ?? []) phrasing(child, text);
       const built = text.build();
-      if (built) segments.push(built);
+      if (built) segments.push(node.type === 'heading' ? { ...built, heading: true } : built);
       return;
     }
     if (node.type === 'table') {
