@@ -89,8 +89,9 @@ describe('a baseline gives nothing back', () => {
     const health = baseline.findings.find((entry) => entry.rule === 'no-health-data')!;
     const { fingerprintOf } = await import('../src/baseline.js');
     const { HEALTH_TERMS } = await import('../rules/health-terms.js');
-    // Every term, and the word as written, with the salt: an attacker's first guesses.
-    const guesses = [...HEALTH_TERMS.map((term) => term.term), 'brystkræft', 'Brystkræft'];
+    // The word as written, its term, and the lexicon's cancer terms, with the salt: an attacker's
+    // first guesses (each costs an scrypt, so not the whole lexicon here: none is the key alone).
+    const guesses = ['brystkræft', 'Brystkræft', 'kræft', ...HEALTH_TERMS.filter((term) => term.category === 'cancer').map((term) => term.term)];
     expect(guesses.filter((guess) => fingerprintOf(guess, baseline.salt) === health.hash)).toEqual([]);
     // The same sentence reflowed is the same finding; another sentence is another.
     fs.writeFileSync(path.join(directory, 'content/a.md'), PAGE.replace('Jens Hansen har brystkræft.', 'Jens Hansen\nhar   brystkræft.'));
