@@ -92,9 +92,8 @@ export async function scanContent(bytes: Uint8Array, filePath: string, options: 
   const format = formatOf(filePath);
   if (DOCUMENT_EXTENSIONS.has(extension)) return scanDocument(bytes, filePath, extension, options);
   if (!format && UNREAD_DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
-  if (!format && !options.explicit && (NOT_TEXT.has(extension) || (looksBinary(bytes) && !unicodeBom(bytes)))) {
-    return { filePath, findings: [], notices: [] };
-  }
+  // A kind of file that holds no text (an image, a font, an archive) is passed over in a walk.
+  if (!format && !options.explicit && NOT_TEXT.has(extension)) return { filePath, findings: [], notices: [] };
   return scanBytes(bytes, filePath, options);
 }
 
@@ -148,6 +147,30 @@ function unicodeBom(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | unde
   return undefined;
 }
 
+/**
+ * UTF-16 written without a byte order mark (Windows tools export text so): most characters of
+ * Danish text are ASCII, so one byte of each pair is 0 and the other is not.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const length = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Whether bytes are text cprlint can read: no NUL byte, or UTF-16 with or without its mark. */
+function readableAsText(bytes: Uint8Array): boolean {
+  return !looksBinary(bytes) || unicodeBom(bytes) !== undefined || utf16WithoutBom(bytes) !== undefined;
+}
+
 // Windows-1252 differs from Latin-1 in 0x80-0x9F (Node's decoder reads them as Latin-1's control
 // characters): the en dash 0x96 that separates many a CPR number in old files lives there.
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
@@ -163,6 +186,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
 function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
   const bom = unicodeBom(bytes);
   if (bom === 'utf-16le' || bom === 'utf-16be') return { text: new TextDecoder(bom).decode(bytes) };
+  const unmarked = utf16WithoutBom(bytes);
+  if (unmarked) return { text: new TextDecoder(unmarked).decode(bytes), notice: { severity: 'warning', message: `No byte order mark: read as ${unmarked.toUpperCase()}` } };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -175,8 +200,9 @@ function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
 
 /** Scans bytes that claim to be the file `filePath` (a file on disk, or standard input). */
 export function scanBytes(bytes: Uint8Array, filePath: string, options: FileScanOptions = {}): FileReport {
-  if (looksBinary(bytes) && !unicodeBom(bytes)) {
-    return { filePath, findings: [], notices: [notScannedWarning('Skipped: binary content (a NUL byte)')] };
+  // Any other file that cannot be read as text is named as not scanned, never passed over in silence.
+  if (!readableAsText(bytes)) {
+    return { filePath, findings: [], notices: [notScannedWarning('Not scanned: binary content (a NUL byte), not text cprlint can read')] };
   }
   const { text, notice } = decodeText(bytes);
   const report = scanText(text, { ...options, filePath, format: formatOf(filePath) ?? 'text' });

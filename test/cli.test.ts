@@ -253,7 +253,7 @@ describe('walking', () => {
     expect(files(cprlint(['--format', 'json', 'dist'], { cwd: directory }))).toEqual(['dist/index.html']);
   });
 
-  it('reads files of unknown kinds as plain text when they hold text, and passes over the rest quietly', () => {
+  it('reads files of unknown kinds as plain text when they hold text, passes over images, and names the rest as not scanned', () => {
     const directory = tree({
       'export.tsv': 'navn\tcpr\nJens\t150385-2000\n',
       '_redirects': '/sag/150385-2000 /sag 301\n',
@@ -263,6 +263,16 @@ describe('walking', () => {
     expect(files(cprlint(['--format', 'json', '.'], { cwd: directory }))).toEqual([
       `${path.basename(directory)}/_redirects`,
       `${path.basename(directory)}/export.tsv`,
+      `${path.basename(directory)}/image.dat`,
+    ]);
+  });
+
+  it('reads UTF-16 without a byte order mark, and says so', () => {
+    const directory = tree({ 'export.txt': Buffer.from('Borger: Jens Hansen, CPR 150385-2000\r\n', 'utf16le') });
+    const [report] = JSON.parse(cprlint(['--format', 'json', '.'], { cwd: directory }).stdout);
+    expect(report.messages.map((message: { ruleId: string | null; message: string }) => message.ruleId ?? message.message)).toEqual([
+      'No byte order mark: read as UTF-16LE',
+      'no-cpr-number',
     ]);
   });
 
@@ -270,7 +280,7 @@ describe('walking', () => {
     const directory = tree({ 'notes.png': 'CPR 150385-2000\n', 'image.dat': Buffer.from([0x31, 0, 0]) });
     expect(files(cprlint(['--format', 'json', 'notes.png'], { cwd: directory }))).toEqual([`${path.basename(directory)}/notes.png`]);
     const [report] = JSON.parse(cprlint(['--format', 'json', 'image.dat'], { cwd: directory }).stdout);
-    expect(report.messages).toEqual([expect.objectContaining({ severity: 1, message: 'Skipped: binary content (a NUL byte)' })]);
+    expect(report.messages).toEqual([expect.objectContaining({ severity: 1, message: 'Not scanned: binary content (a NUL byte), not text cprlint can read' })]);
   });
 
   it('expands globs', () => {
@@ -322,7 +332,7 @@ describe('bad input fails closed', () => {
     const run = cprlint(['--format', 'json', '.'], { cwd: directory });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)[0].messages).toEqual([
-      expect.objectContaining({ ruleId: null, severity: 1, message: 'Skipped: binary content (a NUL byte)' }),
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'Not scanned: binary content (a NUL byte), not text cprlint can read' }),
     ]);
   });
 
