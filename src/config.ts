@@ -52,7 +52,7 @@ const KNOWN_KEYS = ['rules', 'ignores', 'overrides', 'maxFileSize', 'allowlist']
 export function parseSize(value: string | number, what: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
   const match = typeof value === 'string' ? /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim()) : null;
-  if (!match) throw new ConfigError(`${what} takes a size such as 10MB or 500kB, not ${JSON.stringify(value)}`);
+  if (!match) throw new ConfigError(`${what} takes a size such as 10MB or 500kB`);
   const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
   return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forgetConfigs, settingsFor } from './config.js';
-import { redactValues } from './findings.js';
+import { redactValues, withRedactedErrors } from './findings.js';
 import { lintMessages, type LintMessage } from './report/lint-message.js';
 import { formatOf, scanText } from './scan.js';
 import { checkOptions, type CprlintPluginOptions } from './unified-plugin.js';
@@ -36,10 +36,10 @@ interface Reported {
  * been read, when a finding must not be published.
  */
 export default function cprlintEleventy(eleventyConfig: EleventyConfig, options?: CprlintEleventyOptions | null): void {
-  const { failOn, showValues } = checkOptions(options);
+  const { failOn, showValues } = withRedactedErrors(() => checkOptions(options), options?.showValues === true);
   let reported: Reported[] = [];
 
-  const scan = (stage: Reported['stage'], text: string, filePath: string, configuredBy: string): void => {
+  const scan = (stage: Reported['stage'], text: string, filePath: string, configuredBy: string): void => withRedactedErrors(() => {
     const settings = settingsFor(path.resolve(configuredBy));
     if (settings.ignored || (filePath !== configuredBy && settingsFor(path.resolve(filePath), settings.configFile).ignored)) return;
     const report = scanText(text, {
@@ -53,7 +53,7 @@ export default function cprlintEleventy(eleventyConfig: EleventyConfig, options?
     // Build logs are kept and shared: a number in a file name is as secret there as in the text.
     const shownPath = showValues ? relative : redactValues(relative);
     for (const message of lintMessages(report)) reported.push({ stage, shownPath, message });
-  };
+  }, showValues);
 
   eleventyConfig.on('eleventy.before', () => {
     reported = [];

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { settingsFor } from './config.js';
+import { ConfigError, settingsFor } from './config.js';
 import type { Root } from 'mdast';
 import { estreeSegments, type EstreeComment, type EstreeNode } from './adapters/estree.js';
 import { mdastSegments } from './adapters/mdast.js';
 import type { RuleId } from './finding.js';
 import { docsUrl, RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES, type ActiveRule } from './rule-settings.js';
-import { findingsIn, rulesThatMightMatch } from './findings.js';
+import { findingsIn, rulesThatMightMatch, withRedactedErrors } from './findings.js';
 import type { Segment } from './segment.js';
 import { VERSION } from './version.js';
 
@@ -91,72 +91,79 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       defaultOptions: [{ minConfidence: 'medium' }],
       hasSuggestions: true,
     },
-    create(context) {
-      // Options given in the ESLint config win; without them, cprlint's own configuration file for
-      // this file decides, as it does for the CLI and the build.
-      // `minConfidence` is ESLint's alone (ESLint 10 fills it in from meta.defaultOptions), so only
-      // the rule's own options count as given.
-      const { minConfidence = 'medium', ...given } = (context.options[0] ?? {}) as { minConfidence?: Confidence } & Record<string, unknown>;
-      let ruleOptions = given;
-      const settings = context.filename && path.isAbsolute(context.filename) ? settingsFor(context.filename) : undefined;
-      if (settings?.ignored) return {};
-      if (Object.keys(given).length === 0 && settings) {
-        const setting = settings.rules?.[ruleId];
-        const level = Array.isArray(setting) ? setting[0] : setting;
-        if (level === 'off') return {};
-        ruleOptions = ((Array.isArray(setting) ? setting[1] : undefined) ?? {}) as Record<string, unknown>;
-      }
-      let active: ActiveRule[];
+    // A configuration that cannot be read is reported on the file, redacted like every message
+    // (thrown, ESLint would add the file's path to it); any other error is redacted and thrown.
+    create: (context) => {
       try {
-        active = checkersFor(ruleId, ruleOptions);
+        return withRedactedErrors(() => createRule(context));
       } catch (error) {
-        if (error instanceof RuleOptionsError) throw new Error(`cprlint/${error.message}`);
-        throw error;
+        if (!(error instanceof ConfigError) && !(error instanceof RuleOptionsError)) throw error;
+        const report = (): void => context.report({ loc: { line: 1, column: 0 }, messageId: 'finding', data: { message: `cprlint: ${error.message}` } });
+        return { Program: report, root: report } as Rule.RuleListener;
       }
-      const sourceCode = context.sourceCode;
-      const lint = (segmentsOf: () => Segment[], program?: EstreeNode): void => {
-        const source = sourceCode.text;
-        const relevant = rulesThatMightMatch(source, active);
-        if (relevant.length === 0) return;
-        for (const finding of findingsIn(segmentsOf(), source, { active: relevant, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) })) {
-          if (minConfidence === 'high' && finding.severity !== 'error') continue;
-          const start = finding.place.start.offset;
-          const end = finding.place.end.offset;
-          const suggest: Rule.SuggestionReportDescriptor[] = [];
-          // Redact only a number written in one piece: across markup (`<b>150385</b>-2000`,
-          // `**150385**-2000`) a replacement would break the markup.
-          if (ruleId === 'no-cpr-number' && !/[<>*_~`]/.test(source.slice(start, end))) {
-            suggest.push({ messageId: 'redact', fix: (fixer) => fixer.replaceTextRange([start, end], PLACEHOLDER) });
-          }
-          if (program && !insideJsx(program, start)) {
-            const lineStart = source.lastIndexOf('\n', start - 1) + 1;
-            const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
-            suggest.push({
-              messageId: 'disable',
-              fix: (fixer) =>
-                fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}// eslint-disable-next-line cprlint/${ruleId} -- why this is not personal data\n`),
-            });
-          }
-          context.report({
-            loc: { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) },
-            messageId: 'finding',
-            data: { message: finding.message },
-            suggest,
-          });
-        }
-      };
-      return {
-        Program(node) {
-          const program = node as unknown as EstreeNode;
-          lint(() => estreeSegments(program, sourceCode.getAllComments() as unknown as EstreeComment[], sourceCode.text), program);
-        },
-        // @eslint/markdown's language: the tree is mdast.
-        root(node: unknown) {
-          lint(() => mdastSegments(node as Root, sourceCode.text));
-        },
-      } as Rule.RuleListener;
     },
   };
+
+  function createRule(context: Rule.RuleContext): Rule.RuleListener {
+    // Options given in the ESLint config win; without them, cprlint's own configuration file for
+    // this file decides, as it does for the CLI and the build.
+    // `minConfidence` is ESLint's alone (ESLint 10 fills it in from meta.defaultOptions), so only
+    // the rule's own options count as given.
+    const { minConfidence = 'medium', ...given } = (context.options[0] ?? {}) as { minConfidence?: Confidence } & Record<string, unknown>;
+    let ruleOptions = given;
+    const settings = context.filename && path.isAbsolute(context.filename) ? settingsFor(context.filename) : undefined;
+    if (settings?.ignored) return {};
+    if (Object.keys(given).length === 0 && settings) {
+      const setting = settings.rules?.[ruleId];
+      const level = Array.isArray(setting) ? setting[0] : setting;
+      if (level === 'off') return {};
+      ruleOptions = ((Array.isArray(setting) ? setting[1] : undefined) ?? {}) as Record<string, unknown>;
+    }
+    const active = checkersFor(ruleId, ruleOptions);
+    const sourceCode = context.sourceCode;
+    const lint = (segmentsOf: () => Segment[], program?: EstreeNode): void => {
+      const source = sourceCode.text;
+      const relevant = rulesThatMightMatch(source, active);
+      if (relevant.length === 0) return;
+      for (const finding of findingsIn(segmentsOf(), source, { active: relevant, ...(settings?.allowlist ? { allowlist: settings.allowlist } : {}) })) {
+        if (minConfidence === 'high' && finding.severity !== 'error') continue;
+        const start = finding.place.start.offset;
+        const end = finding.place.end.offset;
+        const suggest: Rule.SuggestionReportDescriptor[] = [];
+        // Redact only a number written in one piece: across markup (`<b>150385</b>-2000`,
+        // `**150385**-2000`) a replacement would break the markup.
+        // Nor across labels (a birth date and its serial written apart, "Født … løbenr. …").
+        if (ruleId === 'no-cpr-number' && !/[<>*_~`]|\p{Ll}{3}/u.test(source.slice(start, end))) {
+          suggest.push({ messageId: 'redact', fix: (fixer) => fixer.replaceTextRange([start, end], PLACEHOLDER) });
+        }
+        if (program && !insideJsx(program, start)) {
+          const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+          const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
+          suggest.push({
+            messageId: 'disable',
+            fix: (fixer) =>
+              fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}// eslint-disable-next-line cprlint/${ruleId} -- why this is not personal data\n`),
+          });
+        }
+        context.report({
+          loc: { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) },
+          messageId: 'finding',
+          data: { message: finding.message },
+          suggest,
+        });
+      }
+    };
+    return {
+      Program(node) {
+        const program = node as unknown as EstreeNode;
+        withRedactedErrors(() => lint(() => estreeSegments(program, sourceCode.getAllComments() as unknown as EstreeComment[], sourceCode.text), program));
+      },
+      // @eslint/markdown's language: the tree is mdast.
+      root(node: unknown) {
+        withRedactedErrors(() => lint(() => mdastSegments(node as Root, sourceCode.text)));
+      },
+    } as Rule.RuleListener;
+  }
 }
 
 const rules = Object.fromEntries(RULES.map((rule) => [rule.id, eslintRule(rule.id, rule.description)])) as Record<RuleId, Rule.RuleModule>;

@@ -92,3 +92,19 @@ function pointAt(index: ReturnType<typeof location>, offset: number): Point {
 export function redactValues(text: string, today = new Date()): string {
   return redactCprNumbers(text, today);
 }
+
+/**
+ * Runs `work` and throws what it throws with every number in its message and stack redacted: the
+ * one boundary every front end's errors pass (a configuration's path, a parser's message and an
+ * option's value can hold a number as well as a finding can). `showValues` keeps them.
+ */
+export function withRedactedErrors<T>(work: () => T, showValues = false): T {
+  try {
+    return work();
+  } catch (error) {
+    if (showValues || !(error instanceof Error)) throw error;
+    error.message = redactValues(error.message);
+    if (error.stack) error.stack = redactValues(error.stack);
+    throw error;
+  }
+}

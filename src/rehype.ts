@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { hastSegments } from './adapters/html.js';
+import { withRedactedErrors } from './findings.js';
 import { checkOptions, lintTree, type CprlintPluginOptions } from './unified-plugin.js';
 
 export type { CprlintPluginOptions } from './unified-plugin.js';
@@ -10,8 +11,7 @@ export type { CprlintPluginOptions } from './unified-plugin.js';
  * scripts), one message each, and by default fails the build (throws) on an error-level finding.
  */
 export default function rehypeCprlint(options?: CprlintPluginOptions | null) {
-  const settings = checkOptions(options);
-  return (tree: Root, file: VFile): void => {
-    lintTree(file, settings, (source) => hastSegments(tree, source), 'counting a byte order mark');
-  };
+  const settings = withRedactedErrors(() => checkOptions(options), options?.showValues === true);
+  return (tree: Root, file: VFile): void =>
+    withRedactedErrors(() => lintTree(file, settings, (source) => hastSegments(tree, source), 'counting a byte order mark'), settings.showValues);
 }

@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { mdastSegments } from './adapters/mdast.js';
 import { textSegment } from './segment.js';
+import { withRedactedErrors } from './findings.js';
 import { checkOptions, lintTree, type CprlintPluginOptions } from './unified-plugin.js';
 
 export type { CprlintPluginOptions } from './unified-plugin.js';
@@ -35,14 +36,15 @@ function withHiddenFrontMatter(tree: Root, file: VFile): { source: string; front
  * and by default fails the build (throws) on an error-level finding.
  */
 export default function remarkCprlint(options?: CprlintPluginOptions | null) {
-  const settings = checkOptions(options);
-  return (tree: Root, file: VFile): void => {
-    const hidden = withHiddenFrontMatter(tree, file);
-    const segmentsOf = (source: string) => {
-      const segments = mdastSegments(tree, source);
-      const frontMatter = hidden && textSegment('frontmatter', source, 0, hidden.frontMatterLength);
-      return frontMatter ? [frontMatter, ...segments] : segments;
-    };
-    lintTree(file, settings, segmentsOf, 'after a byte order mark', hidden?.source);
-  };
+  const settings = withRedactedErrors(() => checkOptions(options), options?.showValues === true);
+  return (tree: Root, file: VFile): void =>
+    withRedactedErrors(() => {
+      const hidden = withHiddenFrontMatter(tree, file);
+      const segmentsOf = (source: string) => {
+        const segments = mdastSegments(tree, source);
+        const frontMatter = hidden && textSegment('frontmatter', source, 0, hidden.frontMatterLength);
+        return frontMatter ? [frontMatter, ...segments] : segments;
+      };
+      lintTree(file, settings, segmentsOf, 'after a byte order mark', hidden?.source);
+    }, settings.showValues);
 }

@@ -18,7 +18,7 @@ const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 function readSetting(id: RuleId, setting: unknown): { level: RuleLevel; options: unknown } {
   const [level, options, ...rest] = Array.isArray(setting) ? setting : [setting];
   if (!LEVELS.includes(level as RuleLevel) || rest.length > 0) {
-    throw new RuleOptionsError(`${id}: a rule is set to "off", "warn" or "error", or ["error", options]; not ${JSON.stringify(setting)}`);
+    throw new RuleOptionsError(`${id}: a rule is set to "off", "warn" or "error", or ["error", options]`);
   }
   return { level: level as RuleLevel, options };
 }

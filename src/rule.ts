@@ -71,7 +71,7 @@ export function docsUrl(ruleId: RuleId): string {
 export function optionsObject(ruleId: RuleId, options: unknown, known: readonly string[]): Record<string, unknown> {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new RuleOptionsError(`${ruleId}: options must be an object, not ${JSON.stringify(options)}`);
+    throw new RuleOptionsError(`${ruleId}: options must be an object`);
   }
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {

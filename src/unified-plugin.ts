@@ -40,7 +40,7 @@ const FAIL_ON = ['error', 'warning', 'never'];
 export function checkOptions(options: CprlintPluginOptions | null | undefined): PluginSettings {
   const failOn = options?.failOn ?? 'error';
   if (!FAIL_ON.includes(failOn)) {
-    throw new Error(`cprlint: option failOn must be one of ${FAIL_ON.join(', ')}, not ${JSON.stringify(failOn)}`);
+    throw new Error(`cprlint: option failOn must be one of ${FAIL_ON.join(', ')}`);
   }
   let active: readonly ActiveRule[] | undefined;
   try {
