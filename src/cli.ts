@@ -6,7 +6,7 @@ import { allowlistHash } from './allowlist.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { ScanCache, settingsKey } from './cache.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
-import { ConfigError, loadConfig, parseSize, settingsFor } from './config.js';
+import { ConfigError, ensureAllowlistSalt, loadConfig, parseSize, settingsFor } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from './files.js';
 import { filesChangedSince, stagedFiles } from './git.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
@@ -290,11 +290,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /**
  * `cprlint hash VALUE…`: the allowlist hash of each value, for the configuration's
- * `allowlist.values`, so that the value itself never enters the repository.
+ * `allowlist.values`, so that the value itself never enters the repository; made with the
+ * project's own salt, which `cprlint hash --init` (or the first `cprlint hash`) writes.
  */
 function printHashes(values: readonly string[], io: CliIo): number {
-  if (values.length === 0) throw new UsageError('cprlint hash takes the values to hash: cprlint hash <value> ...');
-  for (const value of values) io.stdout(`${allowlistHash(value)}\n`);
+  const init = values[0] === '--init';
+  const given = init ? values.slice(1) : values;
+  if (!init && given.length === 0) throw new UsageError('cprlint hash takes the values to hash: cprlint hash <value> ... (or --init to give the project its salt)');
+  const { hashing, wrote } = ensureAllowlistSalt(io.cwd);
+  if (wrote) io.stderr(`cprlint: wrote the project's allowlist salt to ${path.relative(io.cwd, wrote) || wrote}\n`);
+  else if (init) io.stderr('cprlint: the project has its allowlist salt already\n');
+  for (const value of given) io.stdout(`${allowlistHash(value, hashing)}\n`);
   return 0;
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { isAllowlistHash, type Allowlist } from './allowlist.js';
+import { COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, type Allowlist, type AllowlistHashing } from './allowlist.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules } from './rule-settings.js';
 
@@ -16,8 +17,11 @@ export interface CprlintConfig {
   overrides?: { files: string[]; rules?: RulesSettings }[];
   /** Files larger than this are read as plain text in chunks: bytes, or a size such as "10MB". */
   maxFileSize?: number | string;
-  /** What is not personal data here: values by `cprlint hash`, patterns, and paths. */
-  allowlist?: { values?: string[]; patterns?: string[]; paths?: string[] };
+  /**
+   * What is not personal data here: values by `cprlint hash`, patterns, and paths; the project's
+   * `salt` and `cost` for its hashes (written by `cprlint hash --init`).
+   */
+  allowlist?: { values?: string[]; patterns?: string[]; paths?: string[]; salt?: string; cost?: number };
 }
 
 /** A configuration file that cannot be read or holds a mistake: exit 2, naming the file and the key. */
@@ -99,8 +103,14 @@ function checkAllowlist(value: unknown, file: string): void {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${file}: "allowlist" must be an object of values, patterns and paths`);
   const allowlist = value as Record<string, unknown>;
   for (const key of Object.keys(allowlist)) {
-    if (!['values', 'patterns', 'paths'].includes(key)) throw new ConfigError(`${file}: unknown key "allowlist.${key}" (known: values, patterns, paths)`);
-    if (!isStringList(allowlist[key])) throw new ConfigError(`${file}: "allowlist.${key}" must be a list of strings`);
+    if (!['values', 'patterns', 'paths', 'salt', 'cost'].includes(key)) throw new ConfigError(`${file}: unknown key "allowlist.${key}" (known: values, patterns, paths, salt, cost)`);
+    if (['values', 'patterns', 'paths'].includes(key) && !isStringList(allowlist[key])) throw new ConfigError(`${file}: "allowlist.${key}" must be a list of strings`);
+  }
+  if (allowlist.salt !== undefined && (typeof allowlist.salt !== 'string' || !/^[\da-f]{32,}$/.test(allowlist.salt))) {
+    throw new ConfigError(`${file}: "allowlist.salt" must be the hex salt \`cprlint hash --init\` writes`);
+  }
+  if (allowlist.cost !== undefined && (!Number.isInteger(allowlist.cost) || (allowlist.cost as number) < COSTS.min || (allowlist.cost as number) > COSTS.max)) {
+    throw new ConfigError(`${file}: "allowlist.cost" must be a whole number from ${COSTS.min} to ${COSTS.max} (scrypt's N as a power of two)`);
   }
   for (const hash of (allowlist.values as string[] | undefined) ?? []) {
     // A number written here would publish what the allowlist exists to keep out.
@@ -155,11 +165,19 @@ export function loadConfig(file: string): LoadedConfig {
     config,
     ignored: config.ignores ? matcher(config.ignores) : () => false,
     allowedPath: config.allowlist?.paths ? matcher(config.allowlist.paths) : () => false,
-    allowlist: values.length + patterns.length > 0 ? { hashes: new Set(values), patterns: patterns.map((pattern) => new RegExp(pattern)) } : undefined,
+    allowlist:
+      values.length + patterns.length > 0
+        ? { hashes: new Set(values), patterns: patterns.map((pattern) => new RegExp(pattern)), hashing: hashingOf(config) }
+        : undefined,
     overrides: (config.overrides ?? []).map((override) => ({ matches: matcher(override.files), rules: override.rules ?? {} })),
   };
   loaded.set(absolute, result);
   return result;
+}
+
+/** How a configuration's allowlist hashes: its own salt and cost, or those of projects from before salts were. */
+export function hashingOf(config: CprlintConfig): { salt: string; cost: number } {
+  return config.allowlist?.salt ? { salt: config.allowlist.salt, cost: config.allowlist.cost ?? DEFAULT_COST } : { salt: SHARED_SALT, cost: config.allowlist?.cost ?? 14 };
 }
 
 const foundIn = new Map<string, string | undefined>();
@@ -224,4 +242,31 @@ export function settingsFor(filePath: string, configFile?: string): FileSettings
 export function forgetConfigs(): void {
   loaded.clear();
   foundIn.clear();
+}
+
+/**
+ * The allowlist hashing of the project at `cwd`, with a salt of its own: when its configuration has
+ * none yet, one is written into it (a JSON configuration, `package.json`'s `cprlint` key, or a new
+ * `.cprlintrc.json` beside `cwd`), once. A JavaScript configuration cannot be edited: it is a
+ * ConfigError that says what to add. Returns what was written, for the user to be told.
+ */
+export function ensureAllowlistSalt(cwd: string): { hashing: AllowlistHashing; wrote?: string } {
+  const file = findConfigFile(path.join(cwd, '.'));
+  if (file) {
+    const { config } = loadConfig(file);
+    if (config.allowlist?.salt) return { hashing: hashingOf(config) };
+    if (!file.endsWith('.json')) {
+      throw new ConfigError(`${file} is JavaScript, which cprlint does not edit: add  allowlist: { salt: '${newSalt()}' }  to it, then hash again`);
+    }
+  }
+  const target = file ?? path.join(cwd, '.cprlintrc.json');
+  const whole = file ? (JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>) : {};
+  const inPackage = path.basename(target) === 'package.json';
+  const config = ((inPackage ? whole.cprlint : whole) ?? {}) as CprlintConfig;
+  const salt = newSalt();
+  config.allowlist = { ...config.allowlist, salt, cost: config.allowlist?.cost ?? DEFAULT_COST };
+  if (inPackage) whole.cprlint = config;
+  writeFileAtomically(target, `${JSON.stringify(inPackage ? whole : config, null, 2)}\n`);
+  forgetConfigs();
+  return { hashing: { salt, cost: config.allowlist.cost! }, wrote: target };
 }
