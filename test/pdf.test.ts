@@ -4,38 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanFile } from '../src/index.js';
+import { makePdf } from './made-documents.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DOCUMENTS = path.resolve(ROOT, '..', 'shared', 'data', 'real-documents');
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-pdf-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
-
-/** A PDF with one page per list of lines, in Helvetica (WinAnsi, so Danish letters survive), and metadata. */
-function makePdf(pages: string[][], info: Record<string, string> = {}): Buffer {
-  const text = (value: string) => `(${value.replace(/[\\()]/g, (ch) => `\\${ch}`)})`;
-  const objects: string[] = [];
-  const pageIds = pages.map((_, index) => 4 + index * 2);
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  pages.forEach((lines, index) => {
-    const stream = `BT /F1 12 Tf 14 TL 72 800 Td ${lines.map((line) => `${text(line)} Tj T*`).join(' ')} ET`;
-    objects[4 + index * 2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + index * 2} 0 R >>`;
-    objects[5 + index * 2] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
-  });
-  const infoId = objects.length;
-  objects[infoId] = `<< ${Object.entries(info).map(([key, value]) => `/${key} ${text(value)}`).join(' ')} >>`;
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = Buffer.byteLength(body, 'latin1');
-    body += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 function cprlint(...args: string[]) {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/cprlint.js'), ...args], { cwd: temporary, encoding: 'utf8' });
