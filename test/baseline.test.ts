@@ -110,3 +110,17 @@ describe('a baseline gives nothing back', () => {
     expect(fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8')).toBe(baseline);
   });
 });
+
+describe('what a guess against a baseline or an allowlist costs', () => {
+  it('is one scrypt at the parameters the README states', async () => {
+    const { scryptSync } = await import('node:crypto');
+    const { fingerprintOf } = await import('../src/baseline.js');
+    const { allowlistHash, DEFAULT_COST } = await import('../src/allowlist.js');
+    const salt = '0123456789abcdef0123456789abcdef';
+    // A baseline: N = 2^14, r = 8, p = 1 over the value as written, white space folded.
+    expect(fingerprintOf('150385-2000', salt)).toBe(scryptSync('150385-2000', salt, 16, { N: 2 ** 14, r: 8, p: 1 }).toString('hex'));
+    // An allowlist: N = 2^15 by default, over the digits and letters alone.
+    expect(DEFAULT_COST).toBe(15);
+    expect(allowlistHash('150385-2000', { salt, cost: DEFAULT_COST })).toBe(`scrypt:${scryptSync('1503852000', salt, 16, { N: 2 ** 15, r: 8, p: 1, maxmem: 2 ** 26 }).toString('hex')}`);
+  });
+});
