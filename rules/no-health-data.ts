@@ -2,8 +2,8 @@ import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type Rule
 import type { Segment } from '../src/segment.js';
 import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { inRecord, mightBeLetterOrRecord, mightBindAlias, recordNamesCitizen, personNear, personReferences, type PersonReference } from './person-reference.js';
-import { scopes } from './scopes.js';
+import { inRecord, mightBeLetterOrRecord, mightBindAlias, recordNamesCitizen, personNear, personReferences } from './person-reference.js';
+import { scopes, withinScopes } from './scopes.js';
 
 export type HealthMode = 'identified' | 'any';
 
@@ -20,7 +20,7 @@ function readOptions(options: unknown): { mode: HealthMode; terms: HealthTerm[];
   const given = optionsObject('no-health-data', options, ['mode', 'add', 'remove']) as HealthOptions;
   const mode = given.mode ?? 'identified';
   if (mode !== 'identified' && mode !== 'any') {
-    throw new RuleOptionsError(`no-health-data: option "mode" must be "identified" or "any", not ${JSON.stringify(mode)}`);
+    throw new RuleOptionsError('no-health-data: option "mode" must be "identified" or "any"');
   }
   const remove = given.remove ?? [];
   if (!Array.isArray(remove) || remove.some((term) => typeof term !== 'string')) {
@@ -33,11 +33,11 @@ function readOptions(options: unknown): { mode: HealthMode; terms: HealthTerm[];
   const added = add.map((entry): HealthTerm => {
     const term = typeof entry === 'string' ? { term: entry } : entry;
     if (!term || typeof term.term !== 'string' || term.term.trim() === '') {
-      throw new RuleOptionsError(`no-health-data: option "add" takes words or { "term": "…" }, not ${JSON.stringify(entry)}`);
+      throw new RuleOptionsError(`no-health-data: option "add" takes words or { "term": "…" } (entry ${add.indexOf(entry) + 1} is neither)`);
     }
     const match = term.match ?? 'word';
     if (!['word', 'start', 'end', 'any'].includes(match)) {
-      throw new RuleOptionsError(`no-health-data: "match" of an added term is word, start, end or any, not ${JSON.stringify(match)}`);
+      throw new RuleOptionsError('no-health-data: "match" of an added term is word, start, end or any');
     }
     return { term: term.term.trim(), category: term.category ?? 'custom', match };
   });
@@ -108,21 +108,14 @@ function healthMatches(segment: Segment, context: RuleContext, lexicon: Lexicon,
   const record = identified && (inJsonRecord || inRecord(segment, context, text.length));
   if (identified && people.length === 0 && !record) return [];
   const matches: RuleMatch[] = [];
-  // One sweep: scopes, hits and people are all in text order.
-  let nextHit = 0;
-  let nextPerson = 0;
-  for (const scope of scopes(text, segment.block === true)) {
-    while (nextHit < hits.length && hits[nextHit]!.from < scope.from) nextHit++;
-    while (nextPerson < people.length && people[nextPerson]!.from < scope.from) nextPerson++;
-    const here: PersonReference[] = [];
-    for (let k = nextPerson; k < people.length && people[k]!.from < scope.to; k++) if (people[k]!.to <= scope.to) here.push(people[k]!);
-    const terms: TermHit[] = [];
-    for (let k = nextHit; k < hits.length && hits[k]!.from < scope.to; k++) {
-      const hit = hits[k]!;
-      if (hit.to > scope.to || here.some((person) => hit.from >= person.from && hit.to <= person.to)) continue;
-      if (identified && aboutAGroup(text, hit)) continue;
-      terms.push(hit);
-    }
+  const all = scopes(text, segment.block === true);
+  const peopleIn = withinScopes(all, people);
+  const hitsIn = withinScopes(all, hits);
+  for (const [index, scope] of all.entries()) {
+    const here = peopleIn[index]!;
+    const terms: TermHit[] = hitsIn[index]!.filter(
+      (hit) => !here.some((person) => hit.from >= person.from && hit.to <= person.to) && !(identified && aboutAGroup(text, hit)),
+    );
     const first = terms[0];
     if (!first) continue;
     const aboutRecord = identified && here.length === 0 && (inJsonRecord || inRecord(segment, context, first.from));

@@ -2,7 +2,7 @@
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment, TableCell } from '../src/segment.js';
 import { isNameInsideSentence, mightBeLetterOrRecord, mightBindAlias, personNear, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
-import { scopes } from './scopes.js';
+import { scopes, withinScopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
 // ("er utilfreds med", "har beklaget sig over", "henvendelse fra borger X"). Compounds such as
@@ -254,15 +254,12 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   if (terms.length === 0) return [];
   if (people.length === 0) return [];
   const matches: RuleMatch[] = [];
-  let nextTerm = 0;
-  let nextPerson = 0;
-  for (const scope of scopes(text, segment.block === true)) {
-    while (nextTerm < terms.length && terms[nextTerm]!.from < scope.from) nextTerm++;
-    while (nextPerson < people.length && people[nextPerson]!.from < scope.from) nextPerson++;
-    const here: PersonReference[] = [];
-    for (let k = nextPerson; k < people.length && people[k]!.from < scope.to; k++) if (people[k]!.to <= scope.to) here.push(people[k]!);
-    const words: Term[] = [];
-    for (let k = nextTerm; k < terms.length && terms[k]!.from < scope.to; k++) if (terms[k]!.to <= scope.to) words.push(terms[k]!);
+  const all = scopes(text, segment.block === true);
+  const peopleIn = withinScopes(all, people);
+  const termsIn = withinScopes(all, terms);
+  for (const [index, scope] of all.entries()) {
+    const here = peopleIn[index]!;
+    const words = termsIn[index]!;
     if (words.length === 0) continue;
     // Guidance to the reader ("Hvis du vil klage …", "you can appeal", "Send your appeal to us") is
     // no complaint of theirs: a complainant who is only "du" or "you" counts in a statement of fact.

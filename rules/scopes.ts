@@ -108,3 +108,17 @@ export function scopes(text: string, block: boolean): Scope[] {
   unit(text, start, text.length, result);
   return result;
 }
+
+/**
+ * For each scope, the items (sorted by `from`) that stand wholly inside it: one sweep over both,
+ * however many scopes and items there are.
+ */
+export function withinScopes<T extends { from: number; to: number }>(all: readonly Scope[], items: readonly T[]): T[][] {
+  let next = 0;
+  return all.map((scope) => {
+    while (next < items.length && items[next]!.from < scope.from) next++;
+    const inside: T[] = [];
+    for (let k = next; k < items.length && items[k]!.from < scope.to; k++) if (items[k]!.to <= scope.to) inside.push(items[k]!);
+    return inside;
+  });
+}

@@ -1,39 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCORER, scoreCorpus } from './corpus-score.js';
 
 // The labelled dev corpus and its scorer live beside the repository, in ../shared.
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
 const SITE = path.join(SHARED, 'corpus', 'dev', 'site');
 const TRUTH = path.join(SHARED, 'corpus', 'dev', 'truth.json');
-const SCORER = path.join(SHARED, 'eval', 'score.mjs');
 const present = fs.existsSync(SITE) && fs.existsSync(SCORER);
-
-interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  fpSamples: string[];
-  fnSamples: string[];
-}
 
 // In CI the corpus must be there; on a machine without ../shared the test says it was skipped.
 describe.skipIf(!present && !process.env.CI)('the dev corpus (../shared/corpus/dev), errors only', () => {
   it('finds every CPR number and nothing else, and 95% of health data and named complaints at 95% precision', () => {
-    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-corpus-')), 'report.json');
-    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cprlint.js'), '--format', 'json', '--output-file', report, SITE], {
-      encoding: 'utf8',
-    });
-    expect(cli.stderr).toBe('');
-    expect(cli.status).toBe(1);
-    const scored = spawnSync(process.execPath, [SCORER, TRUTH, report, SITE, '--json'], { encoding: 'utf8' });
-    expect(scored.status).toBe(0);
-    const { summary, fatal } = JSON.parse(scored.stdout) as { summary: Record<string, Score>; fatal: number };
+    const { summary, fatal } = scoreCorpus(SITE, TRUTH);
     const cpr = summary.cpr!;
     expect({ fatal, recall: cpr.recall, precision: cpr.precision, missed: cpr.fnSamples, wrong: cpr.fpSamples }).toEqual({
       fatal: 0,

@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCORER, scoreCorpus } from './corpus-score.js';
 
 // The project's own labelled corpora, written in the shapes of real municipal documents: the
 // realistic corpus the rules were built against, and a held-out one written later by another
 // author (each README says how it was made and measured). The scorer is the dev corpus's, in ../shared.
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SCORER = path.resolve(ROOT, '..', 'shared', 'eval', 'score.mjs');
 const present = fs.existsSync(SCORER);
 
 const CATEGORIES = ['cpr', 'health', 'complaint'] as const;
@@ -39,16 +37,6 @@ interface Truth {
   either: Place[];
   negatives: Place[];
   notes?: Record<string, string>;
-}
-
-interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  fpSamples: string[];
-  fnSamples: string[];
 }
 
 const key = ({ file, line }: Place): string => `${file}:${line}`;
@@ -92,22 +80,7 @@ describe.each(CORPORA)('fixtures/$name', ({ name, labelled, perRule }) => {
 
   // In CI the scorer must be there; on a machine without ../shared the test says it was skipped.
   it.skipIf(!present && !process.env.CI)(`finds CPR numbers, health data and named complaints at ${FLOOR * 100}% precision and recall each (errors only)`, () => {
-    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-corpus-')), 'report.json');
-    // --show-values: the scorer matches findings to files by their paths, and a file named with a
-    // number is reported under its redacted name otherwise. The report is a temporary file.
-    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cprlint.js'), '--show-values', '--format', 'json', '--output-file', report, site], {
-      encoding: 'utf8',
-    });
-    expect(cli.stderr).toBe('');
-    expect(cli.status).toBe(1);
-    const scored = spawnSync(process.execPath, [SCORER, truthFile, report, site, '--json'], { encoding: 'utf8' });
-    fs.rmSync(path.dirname(report), { recursive: true, force: true });
-    expect(scored.status).toBe(0);
-    const { summary, fatal, unknownFiles } = JSON.parse(scored.stdout) as {
-      summary: Record<string, Score>;
-      fatal: number;
-      unknownFiles: number;
-    };
+    const { summary, fatal, unknownFiles } = scoreCorpus(site, truthFile, { showValues: true });
     expect({ fatal, unknownFiles }).toEqual({ fatal: 0, unknownFiles: 0 });
     // One comparison for all three, so a failure shows every category's misses and false alarms at once.
     const shown = CATEGORIES.map((category) => {
