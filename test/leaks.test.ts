@@ -71,6 +71,14 @@ describe('no channel holds a planted number', () => {
     expect(leaks).toEqual([]);
     // The suite can see a number: the same run with --show-values shows them.
     expect(outputsOf(site, '--show-values', '.').join('\n')).toMatch(LEAK);
+    // Numbers in a configuration file: an option's value, an allowlist entry that is no hash.
+    const mistakes: string[] = [];
+    fs.writeFileSync(path.join(site, '.cprlintrc.json'), JSON.stringify({ rules: { 'no-health-data': ['error', { add: [{ term: N5, match: N0 }] }] } }));
+    mistakes.push(...outputsOf(site, '.'));
+    fs.writeFileSync(path.join(site, '.cprlintrc.json'), JSON.stringify({ allowlist: { values: [N1] } }));
+    mistakes.push(...outputsOf(site, '.'));
+    expect(mistakes.join('\n')).toContain('cprlint: ');
+    expect(mistakes.filter((output) => LEAK.test(output)).map((output) => LEAK.exec(output)![0])).toEqual([]);
   });
 
   it('the unified plugins: their messages and the error that fails a build', async () => {
