@@ -94,9 +94,10 @@ const COMPLAINANT_HEADER_CELL =
   /(?:^|[\n|;,\t])[ \t*_]*(?:klager(?:en|s navn)?|ansøger(?:en|s navn)?|ansoeger(?:en)?|borger(?:en|ens navn)?|navn|name|complainant|appellant|applicant)[ \t*_.:]*(?=$|[\n|;,\t])/gimu;
 /**
  * How far from a name column's header its table's other headers, caption or heading may stand in a
- * view: a title (at most TITLE_LENGTH) and the header row before the name's cell.
+ * view: a title (at most TITLE_LENGTH) and the header cells before the name's (up to as much again:
+ * a name column more than 300 characters into a header row is past the prefilter's reach).
  */
-const HEADER_REACH = 1000;
+const HEADER_REACH = 600;
 
 /** A name column's header with a complaint word among the table's headers or its title nearby. */
 function mightHoldComplaintsTable(view: string): boolean {
