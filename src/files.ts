@@ -74,13 +74,43 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   try {
     const stat = await fs.stat(filePath);
     if (stat.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
+    // A FIFO would block the run for ever and a device never end: they are named, never opened.
+    if (!stat.isFile()) return { filePath, findings: [], notices: [notScannedWarning('Not scanned: not a regular file (a FIFO, socket or device), never opened')] };
     // Documents have page and time limits of their own; their bytes are no text to read in chunks.
     if (stat.size > maxFileSize && !DOCUMENT_EXTENSIONS.has(extension)) return await scanLargeFile(filePath, stat.size, maxFileSize, options);
-    bytes = await fs.readFile(filePath);
+    // The size is checked as the file is read, too: a file that grows (or says it has no size, as
+    // /proc's do) is read in chunks once it passes the limit.
+    if (DOCUMENT_EXTENSIONS.has(extension)) {
+      bytes = await fs.readFile(filePath);
+    } else {
+      const read = await readUpTo(filePath, maxFileSize);
+      if (!read.whole) return await scanLargeFile(filePath, Math.max(stat.size, maxFileSize + 1), maxFileSize, options);
+      bytes = read.bytes;
+    }
   } catch (error) {
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };
   }
   return scanContent(bytes, filePath, options);
+}
+
+/** The first `limit` bytes of a file, and whether that was all of it. */
+async function readUpTo(filePath: string, limit: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(CHUNK, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return { bytes: Buffer.concat(chunks), whole: false };
+    }
+    return { bytes: Buffer.concat(chunks), whole: true };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -100,7 +100,7 @@ async function* walkDirectory(directory: string, outerScopes: readonly IgnoreSco
     const fullPath = path.join(directory, entry.name);
     // Symbolic links to directories are not followed: a walk must end.
     const isDirectory = entry.isDirectory();
-    if (!isDirectory && !entry.isFile() && !entry.isSymbolicLink()) continue;
+    // FIFOs, sockets and devices are yielded too: the scan names them as not scanned, unopened.
     if (isIgnored(fullPath, isDirectory, scopes)) {
       tally.ignored += 1;
       continue;

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCprlint, temporaryTree } from './temporary-tree.js';
+
+// A FIFO blocks whoever opens it until a writer comes; /dev/zero never ends. A walk meets both
+// (a named pipe in a build folder, a link to a device), and must neither hang nor pass them over.
+const NOT_REGULAR = 'Not scanned: not a regular file (a FIFO, socket or device), never opened';
+
+function messagesOf(stdout: string): string[] {
+  return (JSON.parse(stdout) as { filePath: string; messages: { message: string }[] }[]).flatMap((file) => file.messages.map((message) => `${path.basename(file.filePath)}: ${message.message}`));
+}
+
+describe('files that are not regular files', () => {
+  it('a FIFO and a link to a device, in a walk and named: named as not scanned, never opened, --strict fails', () => {
+    const directory = temporaryTree({ 'side.md': 'Tekst.\n' });
+    execFileSync('mkfifo', [path.join(directory, 'pipe.md')]);
+    fs.symlinkSync('/dev/zero', path.join(directory, 'zero.txt'));
+    const walked = runCprlint(['--format', 'json', '.'], { cwd: directory });
+    expect(walked.code).toBe(0);
+    expect(messagesOf(walked.stdout)).toEqual([`pipe.md: ${NOT_REGULAR}`, `zero.txt: ${NOT_REGULAR}`]);
+    const named = runCprlint(['--strict', '--format', 'json', 'pipe.md', 'zero.txt'], { cwd: directory });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toBe('cprlint: some files were not scanned, and --strict is on\n');
+  });
+
+  it('a file that says it is smaller than it is (as /proc\'s do) is read in chunks past the limit', () => {
+    // /proc/self/status reports size 0 but holds text: read as it is, whatever its stat says.
+    const run = runCprlint(['--format', 'json', '--max-file-size', '100', '/proc/self/status'], { cwd: temporaryTree() });
+    expect(run.code).toBe(0);
+    expect(messagesOf(run.stdout)).toEqual([expect.stringMatching(/^status: .*plain text in chunks/u)]);
+  });
+});
