@@ -10,11 +10,12 @@ import { pdfPages } from './pdf-pages.js';
 import { stagedAndCache } from './staged-and-cache.js';
 import { ruleCosts } from './rule-costs.js';
 import { scanVersusParsing } from './scan-versus-parsing.js';
+import { complexity } from './complexity.js';
 
 // Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
 // rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
-const SECTIONS = { scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache, pdfPages };
+const SECTIONS = { scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache, pdfPages, complexity };
 // `npm run bench -- stagedAndCache pdfPages` runs only the sections named; no names, all of them.
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in SECTIONS));

@@ -2,7 +2,9 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { RUNS_ON } from './adapters/inline-elements.js';
 import { INVISIBLE } from './segment.js';
 
-const TAG = /<\/?([A-Za-z][\w:-]*)[^<>]*>/g;
+// A tag's name ends where white space, `/` or `>` follows: nothing else may be read as both name and
+// attributes, so a `<` with no `>` after it costs one pass, not one per character (`<abbbb…`).
+const TAG = /<\/?([A-Za-z][\w:-]*)(?=[\s/>])[^<>]*>/g;
 // Character references, and the escapes of JSON and JavaScript strings (`\u2011`, `\x2d`, `\u{2d}`, `\n`).
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));|\\(?:u([\da-fA-F]{4})|x([\da-fA-F]{2})|u\{([\da-fA-F]{1,6})\}|([ntrbfv]))/g;
 const SHORT_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v' };

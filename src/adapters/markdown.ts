@@ -33,8 +33,41 @@ const mdxParserOf = (): typeof markdownParser =>
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use((requireModule('remark-mdx') as typeof import('remark-mdx')).default) as unknown as typeof markdownParser);
 
-/** Segments of a Markdown (GFM, front matter) or MDX document. Throws on MDX syntax errors. */
+// micromark's time grows with the square of some shapes no written page has: thousands of
+// emphasis marks in one paragraph (`*a_*a_…`), blockquotes nested hundreds deep (`> > > …`). Such
+// a file is not given to it: the engine reads it as plain text, with a warning.
+const MOST_MARKS_IN_A_PARAGRAPH = 2000;
+const DEEPEST_QUOTE = 100;
+
+/** Why micromark would take too long on `source`, or undefined. One pass, no parsing. */
+export function tooCostlyToParse(source: string): string | undefined {
+  let marks = 0;
+  let lineStart = true;
+  let quotes = 0;
+  let blank = true;
+  for (let at = 0; at < source.length; at++) {
+    const code = source.charCodeAt(at);
+    if (code === 10) {
+      // A blank line ends a paragraph.
+      if (blank) marks = 0;
+      lineStart = true;
+      blank = true;
+      quotes = 0;
+      continue;
+    }
+    if (lineStart && code === 62 && ++quotes > DEEPEST_QUOTE) return `blockquotes nested more than ${DEEPEST_QUOTE} deep`;
+    // A list item's bullet (`* `, `- `) at a line's start is no emphasis mark.
+    if ((code === 42 || code === 95) && !lineStart && ++marks > MOST_MARKS_IN_A_PARAGRAPH) return `more than ${MOST_MARKS_IN_A_PARAGRAPH} emphasis marks in one paragraph`;
+    if (code !== 32 && code !== 9 && code !== 62) lineStart = false;
+    if (code !== 32 && code !== 9 && code !== 13) blank = false;
+  }
+  return undefined;
+}
+
+/** Segments of a Markdown (GFM, front matter) or MDX document. Throws on MDX syntax errors and on shapes too costly to parse. */
 export function markdownSegments(source: string, mdx: boolean): Segment[] {
+  const costly = tooCostlyToParse(source);
+  if (costly) throw new Error(`too costly to parse: ${costly}`);
   const parser = mdx ? mdxParserOf() : markdownParser;
   return mdastSegments(parser.parse(source), source);
 }
