@@ -16,11 +16,12 @@ const SPACE = String.raw`[\s\u00a0\u202f]`;
 // and dashes (‐ ‑ ‒ – — ―), minus, hyphen bullet, small and fullwidth forms.
 const DASH = String.raw`[-\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]`;
 // Between date and serial: a hyphen, dash, minus, slash, dot or underscore with up to three spaces
-// or line breaks around it ("150385 - 2000", "150385-\n2000", "ansoegning_150385_2000.pdf"); or up
-// to three spaces, tabs, no-break spaces or line breaks ("150385 2000", a <br> in HTML); or a
-// percent-encoded hyphen, space or underscore in a URL. Characters a page renders as nothing (a
+// or line breaks around it ("150385 - 2000", "150385-\n2000", "ansoegning_150385_2000.pdf"), and
+// maybe a backslash that escapes it (Markdown's "150385\-2000", a script's string); or up to three
+// spaces, tabs, no-break spaces or line breaks ("150385 2000", a <br> in HTML); or a percent-encoded
+// hyphen, space, underscore, Unicode dash (%E2%80%91) or minus in a URL. Characters a page renders as nothing (a
 // soft hyphen, a zero-width space) are out of every segment's text before the rule reads it.
-const SEPARATOR_BODY = String.raw`${SPACE}{0,3}(?:${DASH}|[/._])${SPACE}{0,3}|${SPACE}{1,3}|%2[dD]|%20|%5[fF]`;
+const SEPARATOR_BODY = String.raw`${SPACE}{0,3}\\?(?:${DASH}|[/._])${SPACE}{0,3}|${SPACE}{1,3}|%2[dD]|%20|%5[fF]|%[eE]2%80%9[0-5]|%[eE]2%88%92`;
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
 // DDMMYY, or DD.MM.YY, then the serial; nothing between them too.
@@ -679,9 +680,10 @@ function withoutOverlaps(found: RuleMatch[], more: RuleMatch[]): RuleMatch[] {
  * `text` with every candidate that has a real, past birth date replaced by its redacted form, at
  * any confidence, and every number in the forms that need a label (spaced pairs, date and serial
  * apart) where the label is there: for paths and messages the tool prints, where even a doubtful
- * number is hidden.
+ * number is hidden. `hide` writes what stands in a number's place (by default its redacted form,
+ * which keeps the day and month).
  */
-export function redactCprNumbers(written: string, today: Date): string {
+export function redactCprNumbers(written: string, today: Date, hide: (date: string) => string = redactCpr): string {
   // Read as a page shows it (no soft hyphens or zero-width characters), hidden where it is written.
   const visible = withoutInvisible(written);
   const text = visible.text;
@@ -712,7 +714,7 @@ export function redactCprNumbers(written: string, today: Date): string {
   for (const { from, to, date } of hidden) {
     const start = visible.at(from);
     if (start < copiedUpTo) continue;
-    redacted += written.slice(copiedUpTo, start) + redactCpr(date);
+    redacted += written.slice(copiedUpTo, start) + hide(date);
     copiedUpTo = visible.at(to - 1) + 1;
   }
   return redacted + written.slice(copiedUpTo);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport, Finding } from './finding.js';
-import { redactValues } from './findings.js';
+import { MASKED_CPR, maskValues } from './findings.js';
 
 /**
  * Known findings a team has accepted for now. An entry is a file, a rule and a salted hash of the
@@ -85,11 +85,21 @@ function keyOf(file: string, finding: Finding): string {
 }
 
 /**
- * Where a report's file stands relative to the baseline file, with any number in it redacted: a
- * baseline is committed, and a folder may be named with a CPR number.
+ * Where a report's file stands relative to the baseline file, with any number in it masked whole: a
+ * baseline is committed, and a folder may be named with a CPR number. A report shows a number's day
+ * and month; a baseline does not, for beside its fingerprints they would leave only the year and
+ * serial to guess.
  */
 function fileKey(baselineFile: string, cwd: string, report: FileReport): string {
-  return redactValues(path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(cwd, report.filePath)).split(path.sep).join('/'));
+  return maskedWhole(path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(cwd, report.filePath)).split(path.sep).join('/'));
+}
+
+/**
+ * A path with every number in it masked whole: the numbers in it as written, and the ones already
+ * redacted (a report's path is; so was a file name in a baseline 0.2 wrote).
+ */
+function maskedWhole(file: string): string {
+  return maskValues(file).replace(/\d{4}XX-XXXX/g, MASKED_CPR);
 }
 
 /**
@@ -120,7 +130,12 @@ export function writeBaseline(file: string, salt: string, reports: readonly File
 export function applyBaseline(file: string, reports: readonly FileReport[], cwd: string, prune: boolean): FileReport[] {
   const baseline = readBaseline(file);
   const remaining = new Map<string, number>();
-  for (const entry of baseline.findings) remaining.set(`${entry.file}\u0000${entry.rule}\u0000${entry.hash}`, entry.count);
+  // Baselines written by 0.2 kept a number's day and month in a file name: read (and pruned) masked.
+  const entries = baseline.findings.map((entry) => ({ ...entry, file: maskedWhole(entry.file) }));
+  for (const entry of entries) {
+    const key = `${entry.file}\u0000${entry.rule}\u0000${entry.hash}`;
+    remaining.set(key, (remaining.get(key) ?? 0) + entry.count);
+  }
   const seen = new Map<string, number>();
   const result = reports.map((report) => {
     const relative = fileKey(file, cwd, report);
@@ -135,7 +150,7 @@ export function applyBaseline(file: string, reports: readonly FileReport[], cwd:
     return { ...report, findings };
   });
   if (prune) {
-    const findings = baseline.findings
+    const findings = entries
       .map((entry) => ({ ...entry, count: seen.get(`${entry.file}\u0000${entry.rule}\u0000${entry.hash}`) ?? 0 }))
       .filter((entry) => entry.count > 0);
     writeFileAtomically(file, `${JSON.stringify({ ...baseline, findings }, null, 2)}\n`);

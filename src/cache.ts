@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport } from './finding.js';
-import { redactValues } from './findings.js';
+import { redactStrings } from './findings.js';
 import { VERSION } from './version.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
@@ -133,7 +133,7 @@ export class ScanCache {
  * quote the text it choked on) and suppression reasons, not only the findings' values.
  */
 function redactedReport(report: CachedReport): CachedReport {
-  return JSON.parse(redactValues(JSON.stringify(report))) as CachedReport;
+  return redactStrings(report);
 }
 
 /** A key for the settings that decide a file's findings. */

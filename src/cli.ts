@@ -12,7 +12,7 @@ import { filesChangedSince, stagedFiles } from './git.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES } from './rule-settings.js';
-import { redactValues } from './findings.js';
+import { redactStrings, redactValues } from './findings.js';
 import { scanName } from './scan.js';
 import { VERSION } from './version.js';
 import { UsageError } from './usage-error.js';
@@ -270,7 +270,7 @@ function withoutWarnings(report: FileReport): FileReport {
  * messages can hold a number as well as findings can.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const showValues = argv.includes('--show-values');
+  const showValues = asksForValues(argv);
   const redacted = (write: (text: string) => void) => (text: string) => write(showValues ? text : redactValues(text));
   const safeIo: CliIo = { ...io, stdout: redacted(io.stdout), stderr: redacted(io.stderr) };
   try {
@@ -285,6 +285,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     safeIo.stderr(`cprlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env.CPRLINT_DEBUG && error instanceof Error) safeIo.stderr(`${error.stack ?? ''}\n`);
     return 2;
+  }
+}
+
+/**
+ * Whether the command line turns redaction off: `--show-values` as an option, never as a value or
+ * a path (`--stdin-filename --show-values`, `-- --show-values`). A command line that cannot be
+ * read keeps redaction on.
+ */
+function asksForValues(argv: readonly string[]): boolean {
+  if (argv[0] === 'hash') return false;
+  try {
+    return parseCommandLine(argv).values['show-values'] === true;
+  } catch {
+    return false;
   }
 }
 
@@ -351,7 +365,8 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     const { ignored, rules: fileRules, maxFileSize } = optionsFor(filePath, given);
     // Every rule, as set or at its default "error".
     const resolved = Object.fromEntries(RULES.map((rule) => [rule.id, fileRules?.[rule.id] ?? 'error']));
-    io.stdout(`${JSON.stringify({ configFile: found ?? null, ignored, maxFileSize, rules: resolved }, null, 2)}\n`);
+    const printed = { configFile: found ?? null, ignored, maxFileSize, rules: resolved };
+    io.stdout(`${JSON.stringify(showValues ? printed : redactStrings(printed), null, 2)}\n`);
     return 0;
   }
 
@@ -394,6 +409,10 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   }
   if (values.quiet) reports = reports.map(withoutWarnings);
 
+  // Redacted as data, before any reporter escapes a string (JSON's `\\`, SARIF's, GitHub's `%0A`)
+  // in a way the redaction of its output could no longer read: messages, a document part's label,
+  // a suppression's reason, notices.
+  if (!showValues) reports = redactStrings(reports);
   const color = values['no-color'] ? false : (values.color ?? io.colorByDefault);
   const cwd = shownPath(io.cwd, given);
   // Each reporter loads only when asked for.

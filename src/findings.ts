@@ -94,6 +94,31 @@ export function redactValues(text: string, today = new Date()): string {
 }
 
 /**
+ * `text` with every CPR number in it masked whole, the day and month too: for what is kept where
+ * the rest of a finding is not (a committed baseline's file names), so that what is kept does not
+ * narrow a number down to its year and serial.
+ */
+export function maskValues(text: string, today = new Date()): string {
+  return redactCprNumbers(text, today, () => MASKED_CPR);
+}
+
+export const MASKED_CPR = 'XXXXXX-XXXX';
+
+/**
+ * `value` with every string in it (keys and values, at any depth) redacted as `redactValues` does:
+ * for structures that are serialised (reports, the cache, a printed configuration), redacted
+ * before serialising, where escaping can no longer split a number from its redaction.
+ */
+export function redactStrings<T>(value: T, today = new Date()): T {
+  if (typeof value === 'string') return redactValues(value, today) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, today)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactValues(key, today), redactStrings(item, today)])) as T;
+  }
+  return value;
+}
+
+/**
  * Runs `work` and throws what it throws with every number in its message and stack redacted: the
  * one boundary every front end's errors pass (a configuration's path, a parser's message and an
  * option's value can hold a number as well as a finding can). `showValues` keeps them.

@@ -1,6 +1,6 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { RUNS_ON } from './adapters/inline-elements.js';
-import { INVISIBLE } from './segment.js';
+import { HAS_INVISIBLE, INVISIBLE, withAsciiDigits } from './segment.js';
 
 // A tag's name ends where white space, `/` or `>` follows: nothing else may be read as both name and
 // attributes, so a `<` with no `>` after it costs one pass, not one per character (`<abbbb…`).
@@ -39,12 +39,13 @@ export function readableView(source: string): string {
 
 function viewOf(source: string): string {
   // What a page renders as nothing (a soft hyphen, a zero-width space) is left out, as segments do.
-  if (/[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/.test(source)) source = source.replace(INVISIBLE, '');
+  if (HAS_INVISIBLE.test(source)) source = source.replace(INVISIBLE, '');
+  source = withAsciiDigits(source);
   if (!/[<&\\*_~`>]/.test(source)) return source;
   const decoded = withoutTags(source).replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7)));
   // Markup spelled with references (a feed's `&lt;b&gt;`) is read as markup by the XML adapter.
   const view = /&(?:lt|#0*60|#x0*3c);|\\u003c/i.test(source) ? withoutTags(decoded) : decoded;
-  return view.replace(MARKDOWN_MARKS, '').replace(INVISIBLE, '');
+  return withAsciiDigits(view.replace(MARKDOWN_MARKS, '').replace(INVISIBLE, ''));
 }
 
 /** Tags gone: inline ones without a trace, others a line break; their insides added at the end. */

@@ -92,17 +92,57 @@ export function sourceRange(segment: Segment, from: number, to: number): SourceR
   return { start: segment.starts[from]!, end: segment.ends[last]! };
 }
 
-// Characters a page renders as nothing: a soft hyphen (`&shy;`), zero-width spaces and joiners, word
-// joiners, a byte order mark. Between the parts of a number they hide nothing from a reader, so
-// they hide nothing from the rules either: segments leave them out (their neighbours keep their
-// places in the source), and so does a file's readable view.
-const INVISIBLE_CHARACTERS = '\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff';
-const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`);
+// Characters a page renders as nothing: a soft hyphen (`&shy;`), every format character of the
+// Basic Multilingual Plane (zero-width spaces and joiners, word joiners, direction marks, embeddings
+// and isolates, a byte order mark), the combining grapheme joiner, variation selectors and the
+// Hangul fillers. Between the parts of a number they hide nothing from a reader, so they hide
+// nothing from the rules either: segments leave them out (their neighbours keep their places in the
+// source), and so does a file's readable view.
+const INVISIBLE_CHARACTERS =
+  '\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb';
+export const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`);
 export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
 
-/** `text` without the characters a page renders as nothing, and where each character left came from. */
+// Digits of other scripts, which a page shows as digits: full-width ０-９, Arabic-Indic, Devanagari
+// and the rest of the Basic Multilingual Plane's. Each is one code unit, as its 0-9 is, so reading
+// it as 0-9 moves nothing; digits beyond that plane (mathematical bold 𝟏) are two and are not read.
+const OTHER_DIGIT = /(?=[\u0080-\uffff])\p{Nd}/u;
+const OTHER_DIGITS = /(?=[\u0080-\uffff])\p{Nd}/gu;
+let digitValues: Map<string, string> | undefined;
+
+/** `text` with the digits of other scripts written 0-9; the same length, so every place holds. */
+export function withAsciiDigits(text: string): string {
+  if (!OTHER_DIGIT.test(text)) return text;
+  digitValues ??= otherDigitValues();
+  return text.replace(OTHER_DIGITS, (digit) => digitValues!.get(digit) ?? digit);
+}
+
+// Unicode gives each script's digits as ten code points in a row, zero first.
+function otherDigitValues(): Map<string, string> {
+  const values = new Map<string, string>();
+  let run = 0;
+  for (let code = 0x80; code <= 0xffff; code++) {
+    const unit = String.fromCharCode(code);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      run = 0;
+      continue;
+    }
+    if (!OTHER_DIGIT.test(unit)) {
+      run = 0;
+      continue;
+    }
+    values.set(unit, String(run % 10));
+    run += 1;
+  }
+  return values;
+}
+
+/**
+ * `text` read as a page shows it (without the characters it renders as nothing, digits as 0-9),
+ * and where each character left came from.
+ */
 export function withoutInvisible(text: string): { text: string; at: (index: number) => number } {
-  if (!HAS_INVISIBLE.test(text)) return { text, at: (index) => index };
+  if (!HAS_INVISIBLE.test(text)) return { text: withAsciiDigits(text), at: (index) => index };
   const kept: number[] = [];
   let visible = '';
   for (let index = 0; index < text.length; index++) {
@@ -110,12 +150,12 @@ export function withoutInvisible(text: string): { text: string; at: (index: numb
     kept.push(index);
     visible += text[index];
   }
-  return { text: visible, at: (index) => (index < kept.length ? kept[index]! : text.length) };
+  return { text: withAsciiDigits(visible), at: (index) => (index < kept.length ? kept[index]! : text.length) };
 }
 
-/** A plain slice of a source starting at `offset` (invisible characters left out, see above). */
+/** A plain slice of a source starting at `offset` (read as `withoutInvisible` reads it). */
 export function identitySegment(kind: SegmentKind, text: string, offset: number): Segment {
-  if (!HAS_INVISIBLE.test(text)) return { kind, text, offset };
+  if (!HAS_INVISIBLE.test(text)) return { kind, text: withAsciiDigits(text), offset };
   const visible = withoutInvisible(text);
   const starts = new Int32Array(visible.text.length);
   const ends = new Int32Array(visible.text.length);
@@ -245,7 +285,7 @@ export class SegmentBuilder {
     if (this.size === 0) return undefined;
     return {
       kind: this.kind,
-      text: this.pieces.join(''),
+      text: withAsciiDigits(this.pieces.join('')),
       ...(this.block ? { block: true } : {}),
       offset: this.starts[0]!,
       starts: this.starts.slice(0, this.size),

@@ -29,7 +29,7 @@ async function plantedSite(): Promise<string> {
       `cpr: "${N2}"`,
       '---',
       '',
-      `<!-- cprlint-disable-next-line no-cpr-number -- borgerens nummer ${N3} er en testværdi -->`,
+      `<!-- cprlint-disable-next-line no-cpr-number -- borgerens nummer ${N3.replace('-', '\\-')} er en testværdi -->`,
       `CPR ${N3}`,
       '',
       `Jens Hansen har brystkræft. CPR ${N4.replace('-', '&shy;')}`,
@@ -63,6 +63,8 @@ describe('no channel holds a planted number', () => {
     seen.push(...outputsOf(site, '--write-baseline', 'baseline.json', '.'), fs.readFileSync(path.join(site, 'baseline.json'), 'utf8'));
     seen.push(...outputsOf(site, '--baseline', 'baseline.json', '.'));
     seen.push(...outputsOf(site, '--print-config', `sager/${N1}/x.md`));
+    // "--show-values" as a path, not an option, turns nothing off.
+    seen.push(...outputsOf(site, '--format', 'json', '.', '--', '--show-values'));
     // Paths given on the command line, a folder that is not there, a cache that cannot be written.
     seen.push(...outputsOf(site, `sager/${N1.replace('-', '_')}`, `mangler/${N2}`));
     seen.push(...outputsOf(site, '--cache', '--cache-location', `mangler/${N3}/cache`, '.'));

@@ -28,6 +28,16 @@ const SEPARATORS: [name: string, written: string][] = [
   ['zero-width joiner U+200D', '\u200d'],
   ['word joiner U+2060', '\u2060'],
   ['byte order mark U+FEFF', '\ufeff'],
+  ['left-to-right mark U+200E', '\u200e'],
+  ['right-to-left mark U+200F', '\u200f'],
+  ['left-to-right embedding U+202A', '\u202a'],
+  ['right-to-left override U+202E', '\u202e'],
+  ['left-to-right isolate and pop U+2066 U+2069', '\u2066\u2069'],
+  ['Arabic letter mark U+061C', '\u061c'],
+  ['combining grapheme joiner U+034F', '\u034f'],
+  ['variation selector-16 U+FE0F', '\ufe0f'],
+  ['Hangul filler U+3164', '\u3164'],
+  ['halfwidth Hangul filler U+FFA0', '\uffa0'],
   ['no-break space', '\u00a0'],
   ['&shy;', '&shy;'],
   ['&#8203; (zero-width space)', '&#8203;'],
@@ -53,9 +63,46 @@ describe('the candidate search reads every separator a page can render', () => {
     expect(findings.filter((finding) => finding.ruleId === 'no-cpr-number').map((finding) => finding.place.start.column)).toEqual([9]);
   });
 
+  it.each([
+    ['a backslash-escaped hyphen', '\\-'],
+    ['a backslash-escaped underscore', '\\_'],
+    ['a percent-encoded non-breaking hyphen', '%E2%80%91'],
+    ['a percent-encoded en dash', '%e2%80%93'],
+    ['a percent-encoded minus sign', '%E2%88%92'],
+  ])('%s, found in a page and hidden by redaction', (_name, separator) => {
+    const findings = scanText(`Se <a href="/sag/${DATE}${separator}${SERIAL}.pdf">ansøgningen</a>.`, { filePath: 'a.html', today: TODAY }).findings;
+    expect(findings.filter((finding) => finding.ruleId === 'no-cpr-number').map((finding) => finding.redacted)).toEqual(['2301XX-XXXX']);
+    expect(redactValues(`/sager/${DATE}${separator}${SERIAL}.md`, TODAY)).toBe('/sager/2301XX-XXXX.md');
+  });
+
   it.each(asCharacter)('%s, hidden by redaction in a path', (_name, separator) => {
     const redacted = redactValues(`/sager/ansoegning_${DATE}${separator}${SERIAL}.md`, TODAY);
     expect(redacted).toBe('/sager/ansoegning_2301XX-XXXX.md');
+  });
+});
+
+// Digits a page shows as digits, written in another script's code points.
+const OTHER_DIGITS: [name: string, digits: string][] = [
+  ['full-width', '０１２３４５６７８９'],
+  ['Arabic-Indic', '٠١٢٣٤٥٦٧٨٩'],
+  ['extended Arabic-Indic', '۰۱۲۳۴۵۶۷۸۹'],
+  ['Devanagari', '०१२३४५६७८९'],
+];
+const writtenIn = (digits: string, ascii: string): string => ascii.replace(/\d/g, (digit) => digits[Number(digit)]!);
+
+describe('digits of other scripts are read as the digits they show', () => {
+  it.each(OTHER_DIGITS)('%s digits, in HTML, Markdown and a path', (_name, digits) => {
+    const number = writtenIn(digits, `${DATE}-${SERIAL}`);
+    for (const [filePath, text, column] of [['a.html', `<p>Ansøger ${number} er oplyst.</p>`, 12], ['a.md', `Ansøger ${number} er oplyst.`, 9]] as const) {
+      const findings = scanText(text, { filePath, today: TODAY }).findings;
+      expect(findings.filter((finding) => finding.ruleId === 'no-cpr-number').map((finding) => [finding.redacted, finding.place.start.column])).toEqual([['2301XX-XXXX', column]]);
+    }
+    expect(redactValues(`/sager/${number}.md`, TODAY)).toBe('/sager/2301XX-XXXX.md');
+  });
+
+  it('mixed with ASCII digits, and a date that is no birth date stays what it is', () => {
+    expect(redactValues(`sag ${writtenIn(OTHER_DIGITS[0]![1], '2301')}72-1008`, TODAY)).toBe('sag 2301XX-XXXX');
+    expect(redactValues(`ordre ${writtenIn(OTHER_DIGITS[0]![1], '993172-1008')}`, TODAY)).toBe(`ordre ${writtenIn(OTHER_DIGITS[0]![1], '993172-1008')}`);
   });
 });
 
