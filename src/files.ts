@@ -209,23 +209,38 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]!);
 }
 
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
 /**
- * Decodes a file's bytes: UTF-8, or UTF-16 where a byte order mark says so. Bytes that are not
- * valid UTF-8 are read as Windows-1252, the usual encoding of older Danish files, with a notice.
+ * The encoding to read bytes in (`more`: they are a file's first chunk, more is to come): UTF-8, or
+ * UTF-16 where a byte order mark or the pattern of zero bytes says so. Bytes that are not valid
+ * UTF-8 are read as Windows-1252, the usual encoding of older Danish files. A guess comes with a
+ * notice that says so.
  */
-function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
+function encodingOf(bytes: Uint8Array, more: boolean): { encoding: TextEncoding; notice?: Notice } {
   const bom = unicodeBom(bytes);
-  if (bom === 'utf-16le' || bom === 'utf-16be') return { text: new TextDecoder(bom).decode(bytes) };
+  if (bom) return { encoding: bom };
   const unmarked = utf16WithoutBom(bytes);
-  if (unmarked) return { text: new TextDecoder(unmarked).decode(bytes), notice: { severity: 'warning', message: `No byte order mark: read as ${unmarked.toUpperCase()}` } };
+  if (unmarked) return { encoding: unmarked, notice: { severity: 'warning', message: `No byte order mark: read as ${unmarked.toUpperCase()}` } };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: more });
+    return { encoding: 'utf-8' };
   } catch {
-    return {
-      text: decodeWindows1252(bytes),
-      notice: { severity: 'warning', message: 'Not valid UTF-8: read as Windows-1252 (Latin-1)' },
-    };
+    return { encoding: 'windows-1252', notice: { severity: 'warning', message: 'Not valid UTF-8: read as Windows-1252 (Latin-1)' } };
   }
+}
+
+/** Decodes text in `encoding` piece by piece (`stream` while more is to come). */
+function textDecoderFor(encoding: TextEncoding): (bytes: Uint8Array, stream: boolean) => string {
+  if (encoding === 'windows-1252') return (bytes) => decodeWindows1252(bytes);
+  const decoder = new TextDecoder(encoding);
+  return (bytes, stream) => decoder.decode(bytes, { stream });
+}
+
+/** Decodes a file's bytes, in the encoding `encodingOf` reads them in. */
+function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
+  const { encoding, notice } = encodingOf(bytes, false);
+  return { text: textDecoderFor(encoding)(bytes, false), ...(notice ? { notice } : {}) };
 }
 
 /** Scans bytes that claim to be the file `filePath` (a file on disk, or standard input). */
@@ -265,7 +280,8 @@ async function scanLargeFile(
       },
     ],
   };
-  const decoder = new TextDecoder('utf-8');
+  // The first chunk decides the encoding, as a whole file's bytes decide it.
+  let decode: ((bytes: Uint8Array, stream: boolean) => string) | undefined;
   let carry = '';
   let carryOffset = 0; // offset of carry[0] in the decoded file
   let carryLine = 1; // line of carry[0]
@@ -284,13 +300,18 @@ async function scanLargeFile(
   };
   try {
     for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK })) {
-      const window = carry + decoder.decode(chunk as Buffer, { stream: true });
+      if (!decode) {
+        const { encoding, notice } = encodingOf(chunk as Buffer, true);
+        decode = textDecoderFor(encoding);
+        if (notice) report.notices.push(notice);
+      }
+      const window = carry + decode(chunk as Buffer, true);
       scanWindow(window, false);
       const keep = Math.max(0, window.length - OVERLAP);
       advance(window.slice(0, keep));
       carry = window.slice(keep);
     }
-    const rest = carry + decoder.decode();
+    const rest = carry + (decode ? decode(new Uint8Array(0), false) : '');
     scanWindow(rest, true);
   } catch (error) {
     report.notices.push(notScanned(`reading stopped: ${systemMessage(error)}`));

@@ -372,6 +372,23 @@ describe('bad input fails closed', () => {
     ]);
   });
 
+  it.each([
+    ['UTF-16LE with its byte order mark', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), undefined],
+    ['UTF-16LE without one', (text: string) => Buffer.from(text, 'utf16le'), 'No byte order mark: read as UTF-16LE'],
+    ['Windows-1252', (text: string) => Buffer.from(text, 'latin1'), 'Not valid UTF-8: read as Windows-1252 (Latin-1)'],
+  ])('reads a file over the size limit in chunks in the encoding its first chunk shows: %s', (_name, encode, notice) => {
+    const filler = 'Tekst om børnehaven. '.repeat(60000);
+    const body = `${filler}\nAnsøger 150385-2000\n${filler}\n`;
+    const run = cprlint(['--format', 'json', '--max-file-size', '1MB', '.'], { cwd: tree({ 'big.txt': encode(body) }) });
+    expect(run.code).toBe(1);
+    const messages = JSON.parse(run.stdout)[0].messages as { ruleId: string | null; message: string; line: number; column: number }[];
+    expect(messages.filter((message) => message.ruleId === null).map((message) => message.message)).toEqual([
+      expect.stringMatching(/^Larger than the size limit/),
+      ...(notice ? [notice] : []),
+    ]);
+    expect(messages.filter((message) => message.ruleId === 'no-cpr-number').map((message) => [message.line, message.column])).toEqual([[2, 9]]);
+  });
+
   it('notes document formats it cannot read yet', () => {
     const run = cprlint(['--format', 'json', '.'], { cwd: tree({ 'a.doc': 'PK' }) });
     expect(run.code).toBe(0);
