@@ -24,6 +24,9 @@ const SHAPES = {
   'deeply nested HTML': ['side.html', (size) => `<p>${NUMBER}</p>${repeat('<div>', size / 2)}Jens Hansen har KOL${repeat('</div>', size / 2)}`],
   'emphasis marks in one paragraph (Markdown)': ['side.md', (size) => `${NUMBER}\n\n${repeat('*a_', size)}\n`],
   'blockquotes nested deep (Markdown)': ['citat.md', (size) => `${NUMBER}\n\n${repeat('> ', size)}x\n`],
+  'digits before long runs of spaces (columns)': ['kolonner.txt', (size) => `${NUMBER}\n${repeat(`150385${' '.repeat(60)}\t  x\n`, size)}`],
+  'comment openings with no close': ['kommentar.html', (size) => `<p>${NUMBER}</p>${repeat('<!--a ', size)}`],
+  "other scripts' digits": ['tal.txt', (size) => `${NUMBER}\n${repeat('１５０３８５－２０００ ٠١٢٣ ', size)}`],
   'pronouns, titles and attendance heads': ['referat.txt', (size) => `${NUMBER}\n${repeat('Til stede:\nJens Hansen (A)\noverlæge Mette Lund siger, at hun har demens.\n', size)}`],
 };
 

@@ -12,16 +12,19 @@ import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-numb
 // Written forms
 
 const SPACE = String.raw`[\s\u00a0\u202f]`;
+// Around a separator: up to three spaces or line breaks, or any run of spaces on the line (a page
+// collapses "150385      -      2000" to one space each side; a justified PDF line spreads them).
+const AROUND = String.raw`(?:${SPACE}{0,3}|[ \t\u00a0\u202f]*)`;
 // Every dash and hyphen a page can render between the parts: hyphen-minus, the Unicode hyphens
 // and dashes (‐ ‑ ‒ – — ―), minus, hyphen bullet, small and fullwidth forms.
 const DASH = String.raw`[-\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]`;
-// Between date and serial: a hyphen, dash, minus, slash, dot or underscore with up to three spaces
-// or line breaks around it ("150385 - 2000", "150385-\n2000", "ansoegning_150385_2000.pdf"), and
-// maybe a backslash that escapes it (Markdown's "150385\-2000", a script's string); or up to three
-// spaces, tabs, no-break spaces or line breaks ("150385 2000", a <br> in HTML); or a percent-encoded
-// hyphen, space, underscore, Unicode dash (%E2%80%91) or minus in a URL. Characters a page renders as nothing (a
+// Between date and serial: a hyphen, dash, minus, slash, dot or underscore with spaces around it
+// ("150385 - 2000", "150385-\n2000", "ansoegning_150385_2000.pdf"), maybe behind a backslash that
+// escapes it (Markdown's "150385\-2000", a script's string); or up to three spaces, tabs, no-break
+// spaces or line breaks ("150385 2000", a <br> in HTML); or a percent-encoded hyphen, space,
+// underscore, Unicode dash (%E2%80%91) or minus in a URL. Characters a page renders as nothing (a
 // soft hyphen, a zero-width space) are out of every segment's text before the rule reads it.
-const SEPARATOR_BODY = String.raw`${SPACE}{0,3}\\?(?:${DASH}|[/._])${SPACE}{0,3}|${SPACE}{1,3}|%2[dD]|%20|%5[fF]|%[eE]2%80%9[0-5]|%[eE]2%88%92`;
+const SEPARATOR_BODY = String.raw`${AROUND}\\?(?:${DASH}|[/._])${AROUND}|${SPACE}{1,3}|%2[dD]|%20|%5[fF]|%[eE]2%80%9[0-5]|%[eE]2%88%92`;
 // Four digits, or the health sector's eCPR: a digit, two capitals, a digit.
 const SERIAL = String.raw`(\d{4}|[015-7][A-Z]{2}\d)`;
 // DDMMYY, or DD.MM.YY, then the serial; nothing between them too.

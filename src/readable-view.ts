@@ -42,10 +42,33 @@ function viewOf(source: string): string {
   if (HAS_INVISIBLE.test(source)) source = source.replace(INVISIBLE, '');
   source = withAsciiDigits(source);
   if (!/[<&\\*_~`>]/.test(source)) return source;
-  const decoded = withoutTags(source).replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7)));
+  const decoded = withoutTags(withoutComments(source)).replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7)));
   // Markup spelled with references (a feed's `&lt;b&gt;`) is read as markup by the XML adapter.
   const view = /&(?:lt|#0*60|#x0*3c);|\\u003c/i.test(source) ? withoutTags(decoded) : decoded;
   return withAsciiDigits(view.replace(MARKDOWN_MARKS, '').replace(INVISIBLE, ''));
+}
+
+/**
+ * HTML comments gone without a trace (a page renders `150385<!-- -->-2000` as one number), their
+ * insides added at the end, where they are read too. One pass: a `<!--` with no `-->` after it ends
+ * the search.
+ */
+function withoutComments(source: string): string {
+  let start = source.indexOf('<!--');
+  if (start < 0) return source;
+  const kept: string[] = [];
+  const insides: string[] = [];
+  let copiedUpTo = 0;
+  while (start >= 0) {
+    const end = source.indexOf('-->', start + 4);
+    if (end < 0) break;
+    kept.push(source.slice(copiedUpTo, start));
+    insides.push(source.slice(start + 4, end));
+    copiedUpTo = end + 3;
+    start = source.indexOf('<!--', copiedUpTo);
+  }
+  kept.push(source.slice(copiedUpTo));
+  return `${kept.join('')}\n${insides.join('\n')}`;
 }
 
 /** Tags gone: inline ones without a trace, others a line break; their insides added at the end. */

@@ -75,6 +75,21 @@ describe('the candidate search reads every separator a page can render', () => {
     expect(redactValues(`/sager/${DATE}${separator}${SERIAL}.md`, TODAY)).toBe('/sager/2301XX-XXXX.md');
   });
 
+  it.each([
+    ['an HTML comment in a page', 'a.html', `<p>Ansøger ${DATE}<!-- rettet -->-${SERIAL}</p>`],
+    ['an HTML comment in Markdown', 'a.md', `Ansøger ${DATE}<!-- rettet -->-${SERIAL}`],
+    ['spaces a page collapses', 'a.md', `Ansøger ${DATE}        -        ${SERIAL}`],
+    ['tabs and no-break spaces', 'a.txt', `Ansøger ${DATE}\t\t\u00a0\u00a0–\t\t\t\t${SERIAL}`],
+  ])('a number a page shows whole across %s', (_name, filePath, text) => {
+    const findings = scanText(text, { filePath, today: TODAY }).findings;
+    expect(findings.filter((finding) => finding.ruleId === 'no-cpr-number').map((finding) => finding.redacted)).toEqual(['2301XX-XXXX']);
+  });
+
+  it('a paragraph break is no separator, however the number is split', () => {
+    const findings = scanText(`Sagsnummer ${DATE}\n\n\n\n- ${SERIAL} kr. i tilskud`, { filePath: 'a.md', today: TODAY }).findings;
+    expect(findings.filter((finding) => finding.ruleId === 'no-cpr-number')).toEqual([]);
+  });
+
   it.each(asCharacter)('%s, hidden by redaction in a path', (_name, separator) => {
     const redacted = redactValues(`/sager/ansoegning_${DATE}${separator}${SERIAL}.md`, TODAY);
     expect(redacted).toBe('/sager/ansoegning_2301XX-XXXX.md');
