@@ -26,8 +26,9 @@ function readOptions(options: unknown): { mode: HealthMode; terms: HealthTerm[];
   if (!Array.isArray(remove) || remove.some((term) => typeof term !== 'string')) {
     throw new RuleOptionsError('no-health-data: option "remove" must be a list of terms');
   }
-  const unknown = remove.filter((term) => !HEALTH_TERMS.some((listed) => listed.term === term));
-  if (unknown.length > 0) throw new RuleOptionsError(`no-health-data: option "remove" names terms the lexicon does not have: ${unknown.join(', ')}`);
+  // Named by place, not echoed: an option's value may hold what a message must not print.
+  const unknown = remove.flatMap((term, index) => (HEALTH_TERMS.some((listed) => listed.term === term) ? [] : [index + 1]));
+  if (unknown.length > 0) throw new RuleOptionsError(`no-health-data: option "remove" names terms the lexicon does not have (entry ${unknown.join(', ')})`);
   const add = given.add ?? [];
   if (!Array.isArray(add)) throw new RuleOptionsError('no-health-data: option "add" must be a list of terms');
   const added = add.map((entry): HealthTerm => {

@@ -114,15 +114,17 @@ function checkAllowlist(value: unknown, file: string): void {
   }
   for (const hash of (allowlist.values as string[] | undefined) ?? []) {
     // A number written here would publish what the allowlist exists to keep out.
-    if (!isAllowlistHash(hash)) throw new ConfigError(`${file}: "allowlist.values" takes hashes from \`cprlint hash <value>\`, not ${isAllowlistHash(hash) ? hash : 'a value'}`);
+    if (!isAllowlistHash(hash)) throw new ConfigError(`${file}: "allowlist.values" takes hashes from \`cprlint hash <value>\`, not values`);
   }
-  for (const pattern of (allowlist.patterns as string[] | undefined) ?? []) {
+  ((allowlist.patterns as string[] | undefined) ?? []).forEach((pattern, index) => {
     try {
       new RegExp(pattern);
     } catch (error) {
-      throw new ConfigError(`${file}: "allowlist.patterns" holds an invalid regular expression: ${(error as Error).message}`);
+      // The engine's message quotes the pattern: only its reason, after the last colon, is told.
+      const reason = (error as Error).message.split(': ').at(-1);
+      throw new ConfigError(`${file}: "allowlist.patterns" entry ${index + 1} is not a valid regular expression (${reason})`);
     }
-  }
+  });
 }
 
 const requireFromHere = createRequire(import.meta.url);

@@ -231,7 +231,7 @@ describe('options', () => {
   it.each<[string, RulesSettings, string]>([
     ['an unknown option', { 'no-health-data': ['error', { mood: 'any' }] }, 'no-health-data: unknown option "mood" (known: mode, add, remove)'],
     ['a bad mode', { 'no-health-data': ['error', { mode: 'all' }] }, 'no-health-data: option "mode" must be "identified" or "any"'],
-    ['removing an unknown term', { 'no-health-data': ['error', { remove: ['tinnitus'] }] }, 'no-health-data: option "remove" names terms the lexicon does not have: tinnitus'],
+    ['removing an unknown term', { 'no-health-data': ['error', { remove: ['tinnitus'] }] }, 'no-health-data: option "remove" names terms the lexicon does not have (entry 1)'],
     ['a bad added term', { 'no-health-data': ['error', { add: [{ term: '' }] }] }, 'no-health-data: option "add" takes words or { "term": "…" } (entry 1 is neither)'],
     ['a bad level', { 'no-health-data': 'loud' as 'warn' }, 'no-health-data: a rule is set to "off", "warn" or "error", or ["error", options]'],
     ['an unknown rule', { 'no-such-rule': 'error' } as RulesSettings, 'Unknown rule "no-such-rule" (known: no-cpr-number, no-health-data, no-named-complaint)'],
