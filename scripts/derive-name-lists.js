@@ -6,23 +6,9 @@
 //   node scripts/derive-name-lists.js [DST_NAMES_DIR]
 import fs from 'node:fs';
 import path from 'node:path';
+import { dstNames, MIN_PEOPLE, ROOT } from './dst-names.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const source = process.argv[2] ?? path.resolve(ROOT, '..', 'shared', 'data', 'dst-names');
-// A name borne by fewer people adds little recall and many chances to mistake a word for a name.
-const MIN_PEOPLE = 20;
-
-function namesOf(file, minLength) {
-  const names = new Set();
-  for (const line of fs.readFileSync(path.join(source, file), 'utf8').split('\n')) {
-    const [name, count] = line.split('\t');
-    if (!name || Number(count) < MIN_PEOPLE) continue;
-    // One word per entry: "DE LA CRUZ" and the like are matched word by word as middle names.
-    if (!/^[\p{Lu}][\p{Lu}'-]*$/u.test(name) || name.length < minLength) continue;
-    names.add(name);
-  }
-  return [...names].sort();
-}
+const namesOf = (file, minLength) => [...dstNames(file, minLength)].sort();
 
 const firstNames = [...new Set([...namesOf('first-names-female.tsv', 2), ...namesOf('first-names-male.tsv', 2)])].sort();
 const surnames = namesOf('surnames.tsv', 3);
