@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-cpr-number -- the comments show made-up numbers in the forms the rule reads */
 import type { Confidence, Reason } from '../src/finding.js';
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import { withoutInvisible, type Segment, type TableCell } from '../src/segment.js';
+import { holdsDigits, withoutInvisible, type Segment, type TableCell } from '../src/segment.js';
 import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-number.js';
 
 // Every pass below reads each character a bounded number of times: expressions have fixed or
@@ -605,16 +605,6 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
   return matches;
 }
 
-/** Whether `text` holds at least `count` digits. */
-function holdsDigits(text: string, count: number): boolean {
-  let digits = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 48 && code <= 57 && ++digits === count) return true;
-  }
-  return false;
-}
-
 /**
  * Whether `text` can hold a CPR number at all: ten digits in every written form but the health
  * sector's eCPR (eight: "150385-1AB2"), or seven when a serial's label stands beside a birth date
@@ -687,6 +677,8 @@ function withoutOverlaps(found: RuleMatch[], more: RuleMatch[]): RuleMatch[] {
  * which keeps the day and month).
  */
 export function redactCprNumbers(written: string, today: Date, hide: (date: string) => string = redactCpr): string {
+  // Most strings (a rule id, a message, a path) hold too few digits for any form.
+  if (!mightHoldDigits(written)) return written;
   // Read as a page shows it (no soft hyphens or zero-width characters), hidden where it is written.
   const visible = withoutInvisible(written);
   const text = visible.text;

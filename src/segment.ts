@@ -110,6 +110,19 @@ const OTHER_DIGIT = /(?=[\u0080-\uffff])\p{Nd}/u;
 const OTHER_DIGITS = /(?=[\u0080-\uffff])\p{Nd}/gu;
 let digitValues: Map<string, string> | undefined;
 
+/** Whether `text` holds at least `count` digits, of any script (the earliest other one is U+0660). */
+export function holdsDigits(text: string, count: number): boolean {
+  let found = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 48 && code <= 57) || (code >= 0x660 && OTHER_DIGIT.test(text[index]!))) {
+      found += 1;
+      if (found >= count) return true;
+    }
+  }
+  return false;
+}
+
 /** `text` with the digits of other scripts written 0-9; the same length, so every place holds. */
 export function withAsciiDigits(text: string): string {
   if (!OTHER_DIGIT.test(text)) return text;
