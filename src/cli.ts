@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES } from './rule-settings.js';
 import { redactStrings, redactValues } from './findings.js';
 import { scanName } from './scan.js';
+import { inShard, parseShard, type Shard } from './shard.js';
 import { VERSION } from './version.js';
 import { UsageError } from './usage-error.js';
 import type { WalkEntry } from './walk.js';
@@ -24,6 +26,7 @@ type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: cprlint [options] [paths or globs ...]
        cprlint hash <value> ...   print allowlist hashes (for the configuration's allowlist.values)
+       cprlint merge <report> ... combine the JSON or SARIF reports of --shard runs into one
 
 Finds CPR numbers in a site's sources and build output, and fails when one would be published.
 Paths default to ".". Directories are walked with their .gitignore and .cprlintignore files;
@@ -34,6 +37,8 @@ Options:
   -o, --output-file <file>   write the report to a file instead of standard output
       --staged               scan what git's index holds (what a commit would contain), not the working tree
       --since <rev>          scan the files changed since a git revision
+      --shard <i/n>          scan only part i of n of the files (split by a hash of each path), for a
+                             CI matrix; \`cprlint merge\` combines the parts' reports
       --no-glob              take every path literally, never as a glob (paths like app/[id]/page.md)
       --cache                skip files found clean before and unchanged since (content, settings, version)
       --cache-location <file>  where the cache is kept (default .cprlintcache)
@@ -100,6 +105,7 @@ function parseCommandLine(argv: readonly string[]) {
         'show-values': { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
+        shard: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -165,6 +171,7 @@ interface CommandLineSettings {
   rules: RulesSettings | undefined;
   maxFileSize: number | undefined;
   showValues: boolean;
+  shard: Shard | undefined;
 }
 
 /** The scan options for one file: its configuration file's settings, then the command line's. */
@@ -235,12 +242,14 @@ async function scanStaged(paths: readonly string[], cwd: string, given: CommandL
 }
 
 async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings, entriesOf?: () => WalkEntry[]): Promise<FileReport[]> {
-  const entries: WalkEntry[] = entriesOf ? entriesOf() : [];
+  let entries: WalkEntry[] = entriesOf ? entriesOf() : [];
   if (!entriesOf) {
     // The walker and its glob and ignore libraries load only for a walk (not for --staged or --stdin).
     const { walk } = await import('./walk.js');
     for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
   }
+  const { shard } = given;
+  if (shard) entries = entries.filter((entry) => inShard(path.relative(cwd, entry.path) || '.', shard));
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
     if (given.cache?.location === entry.path) return undefined;
     const options = optionsFor(entry.path, given);
@@ -294,7 +303,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * read keeps redaction on.
  */
 function asksForValues(argv: readonly string[]): boolean {
-  if (argv[0] === 'hash') return false;
+  if (argv[0] === 'hash' || argv[0] === 'merge') return false;
   try {
     return parseCommandLine(argv).values['show-values'] === true;
   } catch {
@@ -318,8 +327,20 @@ function printHashes(values: readonly string[], io: CliIo): number {
   return 0;
 }
 
+/**
+ * `cprlint merge REPORT…`: the reports of a run's shards as one, on standard output, and the exit
+ * code the whole run would have had.
+ */
+async function printMerged(files: readonly string[], io: CliIo): Promise<number> {
+  const { mergeReports } = await import('./report/merge.js');
+  const merged = mergeReports(files, (file) => readFileSync(path.resolve(io.cwd, file), 'utf8'));
+  io.stdout(`${merged.text}\n`);
+  return merged.code;
+}
+
 async function run(argv: readonly string[], io: CliIo, showValues: boolean): Promise<number> {
   if (argv[0] === 'hash') return printHashes(argv.slice(1), io);
+  if (argv[0] === 'merge') return printMerged(argv.slice(1), io);
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     io.stdout(USAGE);
@@ -358,7 +379,9 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     rules,
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], '--max-file-size'),
     showValues: values['show-values'],
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
+  if (given.shard && (values.stdin || values.staged)) throw new UsageError('--shard splits the files of a walk: not with --stdin or --staged');
   if (values['print-config'] !== undefined) {
     const filePath = path.resolve(io.cwd, values['print-config']);
     const { configFile: found } = settingsFor(filePath, configFile);
