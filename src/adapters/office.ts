@@ -7,7 +7,19 @@ import { UnreadableDocumentError, type DocumentPart, type SheetRow } from './doc
 import { columnHeader } from '../segment.js';
 import { parseXml } from './xml.js';
 
-/** Opens a document's zip package; throws UnreadableDocumentError when it is none. */
+/**
+ * The most a package's XML parts may unpack to, together: the readers hold each part as a string
+ * and a tree, several times its size, so this bounds a document's memory (a zip bomb's too). A real
+ * document's text is a small part of it; pictures, which are not unpacked, do not count.
+ */
+export const MAX_UNPACKED_XML = 32 * 1024 * 1024;
+const XML_PART = /\.(?:xml|rels)$/i;
+
+/**
+ * Opens a document's zip package; throws UnreadableDocumentError when it is none, or when its XML
+ * parts would unpack to more than MAX_UNPACKED_XML: by the sizes the package declares, then by
+ * counting the bytes as they are unpacked (a package can declare less than it holds), none kept.
+ */
 export async function openPackage(bytes: Uint8Array, kindName: string, requiredPart: string): Promise<JSZip> {
   let zip: JSZip;
   try {
@@ -16,7 +28,42 @@ export async function openPackage(bytes: Uint8Array, kindName: string, requiredP
     throw new UnreadableDocumentError(`not a readable ${kindName} (${(error as Error).message.split('\n')[0]})`);
   }
   if (!zip.file(requiredPart)) throw new UnreadableDocumentError(`not a readable ${kindName} (no ${requiredPart})`);
+  await checkUnpackedSize(zip);
   return zip;
+}
+
+/** jszip's StreamHelper (documented as `JSZipObject#internalStream`, not in its typings). */
+interface UnpackStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): UnpackStream;
+  on(event: 'error', listener: (error: Error) => void): UnpackStream;
+  on(event: 'end', listener: () => void): UnpackStream;
+  pause(): UnpackStream;
+  resume(): UnpackStream;
+}
+
+async function checkUnpackedSize(zip: JSZip): Promise<void> {
+  const parts = Object.values(zip.files).filter((file) => !file.dir && XML_PART.test(file.name));
+  const tooLarge = (): UnreadableDocumentError =>
+    new UnreadableDocumentError(`its text would unpack to more than ${MAX_UNPACKED_XML / 1024 / 1024} MB (a zip bomb, or a document too large to read)`);
+  // jszip keeps the central directory's sizes on each entry, not in its typings.
+  const declared = parts.reduce((sum, file) => sum + ((file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (declared > MAX_UNPACKED_XML) throw tooLarge();
+  let unpacked = 0;
+  for (const file of parts) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = (file as unknown as { internalStream(type: 'uint8array'): UnpackStream }).internalStream('uint8array');
+      stream
+        .on('data', (chunk: Uint8Array) => {
+          unpacked += chunk.length;
+          if (unpacked <= MAX_UNPACKED_XML) return;
+          stream.pause();
+          reject(tooLarge());
+        })
+        .on('error', (error: Error) => reject(new UnreadableDocumentError(`its part ${file.name} cannot be unpacked (${error.message.split('\n')[0]})`)))
+        .on('end', () => resolve())
+        .resume();
+    });
+  }
 }
 
 /** The XML parts of a package whose names match, in name order. */
