@@ -1,7 +1,7 @@
 // Section: scaling. For each shape of input an attacker or a careless export can give cprlint, the
 // CLI's time at size n and at 4n: linear code takes four times as long, and the target is under
 // five. Each file holds a CPR number, so that it is parsed and every rule reads it.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure } from './measure.js';
@@ -55,6 +55,26 @@ export const complexity = {
       // Below a tenth of a second at 4n the ratio is noise: the shape costs nothing worth scaling.
       targets.push({ text: `${shape} scales linearly (4n/n under ${LIMIT}×, or 4n under 0.1 s): ${ratio.toFixed(1)}×, ${times[1].toFixed(2)} s`, met: ratio < LIMIT || times[1] < 0.1 });
     }
+    // Depth: a tree 1,500 folders deep, a file in each, against the same files in one folder.
+    const DEPTH = 1500;
+    const deep = path.join(workDir, 'deep-tree');
+    const flat = path.join(workDir, 'flat-tree');
+    mkdirSync(flat, { recursive: true });
+    let folder = deep;
+    for (let level = 0; level < DEPTH; level++) {
+      folder = path.join(folder, 'd');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'side.md'), `Tekst ${level}\n`);
+      writeFileSync(path.join(flat, `side-${level}.md`), `Tekst ${level}\n`);
+    }
+    const trees = [];
+    for (const [label, cwd] of [[`${DEPTH} files, one a level, ${DEPTH} levels deep`, deep], [`the same ${DEPTH} files in one folder`, flat]]) {
+      const measured = await measure(label, [CLI, '--format', 'json', '.'], { workDir, cwd, runs: 3 });
+      rows.push({ label, ...measured });
+      trees.push(measured.wallSeconds);
+    }
+    const depthRatio = trees[0] / trees[1];
+    targets.push({ text: `a tree ${DEPTH} levels deep within 2× of its flat twin: ${depthRatio.toFixed(2)}× (${trees[0].toFixed(2)} s against ${trees[1].toFixed(2)} s)`, met: depthRatio <= 2 });
     return { rows, targets, notes };
   },
 };

@@ -187,7 +187,7 @@ const foundIn = new Map<string, string | undefined>();
 /** The configuration file that governs `filePath`: the first found from its folder upward. */
 export function findConfigFile(filePath: string): string | undefined {
   let directory = path.resolve(filePath);
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) directory = path.dirname(directory);
+  if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) directory = path.dirname(directory);
   const visited: string[] = [];
   let found: string | undefined;
   for (;;) {

@@ -85,9 +85,50 @@ interface Tally {
   ignored: number;
 }
 
-async function* walkDirectory(directory: string, outerScopes: readonly IgnoreScope[], tally: Tally): AsyncGenerator<WalkEntry> {
-  const scope = await ignoreScope(directory, IGNORE_FILES);
-  const scopes = scope ? [...outerScopes, scope] : outerScopes;
+/** A directory being walked: its entries in name order, the next one to take, its ignore scopes. */
+interface Frame {
+  directory: string;
+  entries: Dirent[];
+  next: number;
+  scopes: readonly IgnoreScope[];
+}
+
+/**
+ * A directory's files and folders, depth first, each folder before what it holds. One generator
+ * with a stack of frames, not one per level: nested generators pass every entry up through each
+ * level above it, which made a tree 1,500 levels deep cost the square of its depth.
+ */
+async function* walkDirectory(root: string, outerScopes: readonly IgnoreScope[], tally: Tally): AsyncGenerator<WalkEntry> {
+  const stack: Frame[] = [await frameOf(root, outerScopes)];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const entry = frame.entries[frame.next++];
+    if (!entry) {
+      stack.pop();
+      continue;
+    }
+    if (NEVER_WALKED.has(entry.name)) continue;
+    const fullPath = path.join(frame.directory, entry.name);
+    // Symbolic links to directories are not followed: a walk must end.
+    const isDirectory = entry.isDirectory();
+    // FIFOs, sockets and devices are yielded too: the scan names them as not scanned, unopened.
+    if (isIgnored(fullPath, isDirectory, frame.scopes)) {
+      tally.ignored += 1;
+      continue;
+    }
+    if (isDirectory) {
+      yield { path: fullPath, kind: 'directory', explicit: false };
+      stack.push(await frameOf(fullPath, frame.scopes));
+    } else {
+      if (entry.isSymbolicLink() && (await fs.stat(fullPath).catch(() => undefined))?.isDirectory()) continue;
+      tally.files += 1;
+      yield { path: fullPath, kind: 'file', explicit: false };
+    }
+  }
+}
+
+/** A directory's frame: its listing, and its ignore files read (only those the listing holds). */
+async function frameOf(directory: string, outerScopes: readonly IgnoreScope[]): Promise<Frame> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(directory, { withFileTypes: true });
@@ -95,23 +136,7 @@ async function* walkDirectory(directory: string, outerScopes: readonly IgnoreSco
     throw new UsageError(`Cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (NEVER_WALKED.has(entry.name)) continue;
-    const fullPath = path.join(directory, entry.name);
-    // Symbolic links to directories are not followed: a walk must end.
-    const isDirectory = entry.isDirectory();
-    // FIFOs, sockets and devices are yielded too: the scan names them as not scanned, unopened.
-    if (isIgnored(fullPath, isDirectory, scopes)) {
-      tally.ignored += 1;
-      continue;
-    }
-    if (isDirectory) {
-      yield { path: fullPath, kind: 'directory', explicit: false };
-      yield* walkDirectory(fullPath, scopes, tally);
-    } else {
-      if (entry.isSymbolicLink() && (await fs.stat(fullPath).catch(() => undefined))?.isDirectory()) continue;
-      tally.files += 1;
-      yield { path: fullPath, kind: 'file', explicit: false };
-    }
-  }
+  const present = IGNORE_FILES.filter((name) => entries.some((entry) => entry.name === name));
+  const scope = present.length > 0 ? await ignoreScope(directory, present) : undefined;
+  return { directory, entries, next: 0, scopes: scope ? [...outerScopes, scope] : outerScopes };
 }
