@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli.js';
+import { colorByDefault, main } from '../dist/src/cli.js';
 import { redactValues } from '../dist/src/findings.js';
 
 const readStdin = async () => {
@@ -13,7 +13,7 @@ main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
-  colorByDefault: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
+  colorByDefault: colorByDefault(process.env, Boolean(process.stdout.isTTY)),
 }).then(
   (code) => {
     process.exitCode = code;

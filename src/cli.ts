@@ -67,6 +67,17 @@ Exit codes: 0 nothing found, 1 errors found (or too many warnings), 2 usage or c
 error, missing path, or a file that could not be scanned.
 `;
 
+/**
+ * Whether the stylish report is coloured when neither --color nor --no-color says: FORCE_COLOR
+ * (`0` or `false` off, anything else on) over NO_COLOR, over whether standard output is a terminal,
+ * as chalk and ESLint read them.
+ */
+export function colorByDefault(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return isTerminal && !('NO_COLOR' in env);
+}
+
 export interface CliIo {
   cwd: string;
   stdout(text: string): void;
@@ -113,6 +124,9 @@ function parseCommandLine(argv: readonly string[]) {
       },
     });
   } catch (error) {
+    // Node's own words run on about positional arguments: the option, and where help is, as ESLint says it.
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
+    if (unknown) throw new UsageError(`unknown option ${unknown[1]} (cprlint --help lists them)`);
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
 }
@@ -430,6 +444,10 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   } else if (baselinePath) {
     reports = applyBaseline(baselinePath, reports, io.cwd, values['prune-baseline']).filter(hasContent);
   }
+  // What decides the exit code is counted before --quiet hides warnings: `--quiet --max-warnings 0`
+  // still fails for a warning (as ESLint's does), and `--quiet --strict` for a file not scanned.
+  const counts = countMessages(reports.flatMap(lintMessages));
+  const notScanned = reports.some((report) => report.notices.some((notice) => notice.notScanned));
   if (values.quiet) reports = reports.map(withoutWarnings);
 
   // Redacted as data, before any reporter escapes a string (JSON's `\\`, SARIF's, GitHub's `%0A`)
@@ -459,15 +477,14 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   saveCache();
   if (baselineProblem) throw new UsageError(baselineProblem);
 
-  const counts = countMessages(reports.flatMap(lintMessages));
   if (counts.fatalErrorCount > 0) return 2;
   if (counts.errorCount > 0) return 1;
-  if (values.strict && reports.some((report) => report.notices.some((notice) => notice.notScanned))) {
+  if (values.strict && notScanned) {
     io.stderr('cprlint: some files were not scanned, and --strict is on\n');
     return 1;
   }
   if (maxWarnings >= 0 && counts.warningCount > maxWarnings) {
-    io.stderr(`cprlint: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr(`cprlint: ${counts.warningCount} warning${counts.warningCount === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;

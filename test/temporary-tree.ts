@@ -37,11 +37,13 @@ export interface CliRun {
 
 /** `cprlint <args>` in `cwd`, without colours. */
 export function runCprlint(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }): CliRun {
+  // A FORCE_COLOR the test runner's environment sets would win over NO_COLOR: left out unless asked for.
+  const { FORCE_COLOR: _forced, ...inherited } = process.env;
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...inherited, NO_COLOR: '1', ...options.env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
