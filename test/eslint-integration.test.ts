@@ -9,6 +9,7 @@ import { LegacyESLint } from 'eslint-v9/use-at-your-own-risk';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { CODE_FILES } from '../src/eslint.js';
+import { runsHere } from './temporary-tree.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const at = (messages: { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number }[]) =>
@@ -149,7 +150,7 @@ describe('the project lints itself with eslint.config.js, which uses the pack', 
 // ../shared/corpus/dev beside the repository: the pack must find every CPR number the CLI finds in its TSX.
 const CORPUS_PAGES = path.resolve(ROOT, '..', 'shared', 'corpus', 'dev', 'site', 'src', 'pages');
 
-describe.skipIf(!fs.existsSync(CORPUS_PAGES) && !process.env.CI)('the dev corpus’s TSX files', () => {
+describe.skipIf(!runsHere(fs.existsSync(CORPUS_PAGES), `${CORPUS_PAGES} is not on this machine`))('the dev corpus’s TSX files', () => {
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cprlint-corpus-tsx-'));
   afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, git, gitRepository, ROOT } from './temporary-tree.js';
+import { BIN, git, gitRepository, ROOT, runsHere } from './temporary-tree.js';
 
 /** A git repository with files staged, and `cprlint` installed as a project would have it. */
 function repository(files: Record<string, string>): string {
@@ -26,7 +26,7 @@ function commit(directory: string) {
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).error === undefined;
 
-describe.skipIf(!hasPreCommit && !process.env.CI)('the pre-commit framework (Debian’s pre-commit) with this repository’s hooks', () => {
+describe.skipIf(!runsHere(hasPreCommit, 'the pre-commit framework is not installed (Debian: apt-get install pre-commit)'))('the pre-commit framework (Debian’s pre-commit) with this repository’s hooks', () => {
   // The hooks as committed in this repository (.pre-commit-hooks.yaml at HEAD).
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   const config = (hook: string) => ['repos:', `- repo: ${ROOT}`, `  rev: ${head}`, '  hooks:', `  - id: ${hook}`, ''].join('\n');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCORER, scoreCorpus } from './corpus-score.js';
+import { runsHere } from './temporary-tree.js';
 
 // The project's own labelled corpora, written in the shapes of real municipal documents: the
 // realistic corpus the rules were built against, and a held-out one written later by another
@@ -79,7 +80,7 @@ describe.each(CORPORA)('fixtures/$name', ({ name, labelled, perRule }) => {
   });
 
   // In CI the scorer must be there; on a machine without ../shared the test says it was skipped.
-  it.skipIf(!present && !process.env.CI)(`finds CPR numbers, health data and named complaints at ${FLOOR * 100}% precision and recall each (errors only)`, () => {
+  it.skipIf(!runsHere(present, `the scorer ${SCORER} is not on this machine`))(`finds CPR numbers, health data and named complaints at ${FLOOR * 100}% precision and recall each (errors only)`, () => {
     const { summary, fatal, unknownFiles } = scoreCorpus(site, truthFile, { showValues: true });
     expect({ fatal, unknownFiles }).toEqual({ fatal: 0, unknownFiles: 0 });
     // One comparison for all three, so a failure shows every category's misses and false alarms at once.

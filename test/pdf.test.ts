@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanFile } from '../src/index.js';
 import { makePdf } from './made-documents.js';
+import { runsHere } from './temporary-tree.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DOCUMENTS = path.resolve(ROOT, '..', 'shared', 'data', 'real-documents');
@@ -66,7 +67,7 @@ describe('PDF', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(DOCUMENTS) && !process.env.CI)('the real municipal PDFs', () => {
+describe.skipIf(!runsHere(fs.existsSync(DOCUMENTS), `${DOCUMENTS} is not on this machine`))('the real municipal PDFs', () => {
   it.each([
     ['midler-til-frivilligt-arbejde.pdf', 204],
     ['tilsynsrapport-2013-clara-service-gruppen.pdf', 28],

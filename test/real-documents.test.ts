@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../src/index.js';
+import { runsHere } from './temporary-tree.js';
 
 // Real documents published by Københavns Kommune (../shared/data/real-documents): text nobody here
 // wrote, full of health and care vocabulary, staff and association names. Nothing in them may fail
@@ -31,7 +32,7 @@ const HEALTH_WORDS: Record<string, string[]> = {
   'tilsynsrapport-2013-kaerkommen.pdf': ['hørehæmmet', 'hjælpemidler', 'handicappet'],
 };
 
-describe.skipIf(!available && !process.env.CI)('real municipal documents', () => {
+describe.skipIf(!runsHere(available, `${DOCUMENTS} or pdftotext (Debian: apt-get install poppler-utils) is not on this machine`))('real municipal documents', () => {
   describe.each(Object.keys(PAGES))('%s', (name) => {
     it.each([
       ['in reading order', false],

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runsHere } from './temporary-tree.js';
 
 // About 450 KB of real published Danish text (council minutes, agendas, health pages, complaints
 // guidance, health news quoting officials), kept beside the repository in ../shared and never
@@ -36,7 +37,7 @@ function scan(): Report[] {
 }
 
 // In CI the data must be there; on a machine without ../shared the suite says it was skipped.
-describe.skipIf(!present && !process.env.CI)('real published Danish text (../shared/data/real-text)', () => {
+describe.skipIf(!runsHere(present, `${REAL_TEXT} is not on this machine`))('real published Danish text (../shared/data/real-text)', () => {
   const where = (report: Report, message: Report['messages'][number]): string => `${path.basename(report.filePath)}:${message.line} ${message.ruleId}`;
 
   it('is read whole: every file is scanned, none is a fatal or "not scanned" notice', () => {

@@ -62,3 +62,14 @@ export function gitRepository(files: Record<string, string | Buffer> = {}): stri
   writeFiles(directory, files);
   return directory;
 }
+
+/**
+ * Whether a suite that needs something this machine may lack runs here. In CI it always runs, and
+ * a missing need fails it there; elsewhere it runs only with the need met, and a skip says why on
+ * screen, never silently.
+ */
+export function runsHere(available: boolean, why: string): boolean {
+  if (available || process.env.CI) return true;
+  process.stderr.write(`skipped: ${why}\n`);
+  return false;
+}
