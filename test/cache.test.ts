@@ -112,6 +112,7 @@ describe('--cache', () => {
     const broken = run(directory, '--cache-location', 'broken-cache');
     expect(broken.stderr).toBe('cprlint: warning: the cache broken-cache: it is damaged; it is made again\n');
     expect(broken.code).toBe(1);
+    expect(lint(directory, '--cache-location', 'broken-cache')).toEqual(lint(directory));
     expect(cachedFiles(directory, names, 'broken-cache')).toEqual(names);
   });
 

@@ -100,6 +100,8 @@ describe('a mistake in a configuration file is exit 2 and one line naming the fi
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    // A value given is named, never echoed.
+    expect(run.stderr).not.toMatch(/"all"|huge|loud/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

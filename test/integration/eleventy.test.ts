@@ -155,5 +155,6 @@ describe('cprlint/eleventy in an Eleventy 3 build', () => {
     });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('cprlint: option failOn must be one of error, warning, never');
+    expect(run.stderr).not.toContain('sometimes');
   });
 });
