@@ -239,9 +239,15 @@ export class SegmentBuilder {
         }
         if (s === '&') {
           const entity = entityAt(source, at);
-          if (entity && value.startsWith(entity.value, k)) {
-            for (let u = 0; u < entity.value.length; u++) this.push(entity.value[u]!, at, at + entity.length);
-            k += entity.value.length;
+          // The value has lost what a page renders as nothing (above): so does the reference.
+          const visible = entity?.value.replace(INVISIBLE, '');
+          if (entity && visible === '') {
+            at += entity.length;
+            continue;
+          }
+          if (entity && value.startsWith(visible!, k)) {
+            for (let u = 0; u < visible!.length; u++) this.push(visible![u]!, at, at + entity.length);
+            k += visible!.length;
             at += entity.length;
             matched = true;
             break;

@@ -35,6 +35,15 @@ describe('SegmentBuilder aligns parsed text with its source', () => {
     expect(sourceRange(segment, 3, 14)).toEqual({ start: 5, end: 18 });
   });
 
+  it('skips a reference to a character a page renders as nothing, whole', () => {
+    const source = 'Kræft&shy;syg og&ZeroWidthSpace;dom';
+    const builder = new SegmentBuilder('text');
+    builder.appendDecoded('Kræft\u00adsyg og\u200bdom', source, 0, source.length);
+    const segment = builder.build()!;
+    expect(segment.text).toBe('Kræftsyg ogdom');
+    expect([...segment.text].map((_, index) => sourceRange(segment, index, index + 1).start)).toEqual([0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 32, 33, 34]);
+  });
+
   it('skips escapes and container prefixes', () => {
     const source = '> a\\-b\n> c';
     const builder = new SegmentBuilder('text');
