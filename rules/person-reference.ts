@@ -621,7 +621,7 @@ function citizensInBlock(view: string, block: number, context: RuleContext): Per
 
 /** A numbered role bound to a name somewhere in a file's view ("Ansøger 3: Anne Holm"), for a prefilter. */
 export function mightBindAlias(view: string): boolean {
-  return /(?:ansøger|klager|borger|sag|beboer|patient|barn|elev|applicant) +(?:nr\.? *)?(?:\d{1,3}|[A-ZÆØÅ]) *(?:[:–—-]|\()/i.test(view);
+  return BOUND_ALIAS.test(view);
 }
 
 // Words that point back at a person named before: pronouns and role nouns ("Borgeren har desuden
@@ -630,7 +630,16 @@ const THIRD_PERSON = /(?<!\p{L})(?:han|hun|ham|hende|hans|hendes|deres|he|she|hi
 const ROLE_NOUNS =
   /(?<!\p{L})(?:[Bb]orgeren|[Aa]nsøgeren|[Kk]lageren|[Pp]atienten|[Bb]eboeren|[Bb]rugeren|[Bb]arnet|[Ee]leven|[Pp]ensionisten|[Ææ]gtefællen|[Tt]he citizen|[Tt]he applicant|[Tt]he patient|[Tt]he complainant|(?<=^|\n|[.!?:]\s)(?:Ansøger|Klager|Borger|Patient|Beboer)(?=\s+(?:har|er|var|fik|får|bor|søger|ønsker|klager|modtager|lider)\s))(?!\p{L})/gu;
 // A numbered role that the document names elsewhere: "Ansøger 3: Anne Holm" … "Ansøger 3 har sklerose".
-const ALIAS = /(?<!\p{L})(ansøger|klager|borger|sag|beboer|patient|barn|elev|applicant)[ \u00a0]+(?:nr\.?[ \u00a0]*)?(\d{1,3}|[A-ZÆØÅ])(?![\p{L}\d])/giu;
+// The role word in either case of its first letter; the alias after it a number or a capital letter
+// ("Klager B"), never a lower-case word ("klager a…" is not an alias).
+const ALIAS_WORDS = ['ansøger', 'klager', 'borger', 'sag', 'beboer', 'patient', 'barn', 'elev', 'applicant'];
+const ALIAS_SOURCE = String.raw`(?<!\p{L})(${ALIAS_WORDS.map((word) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`).join('|')})[ \u00a0]+(?:nr\.?[ \u00a0]*)?(\d{1,3}|[A-ZÆØÅ])(?![\p{L}\d])`;
+const ALIAS = new RegExp(ALIAS_SOURCE, 'gu');
+// What binds an alias to the name after it: a colon, a dash or a bracket.
+const BINDING = String.raw`[ \t]*(?:[:–—-]|\()[ \t]*`;
+const BINDING_AFTER = new RegExp(`^${BINDING}`, 'u');
+// What a view holds where boundAliases can bind one: the alias, its binding, a capital letter.
+const BOUND_ALIAS = new RegExp(`${ALIAS_SOURCE}${BINDING}\\p{Lu}`, 'u');
 
 function aliasKey(match: RegExpMatchArray): string {
   return `${match[1]!.toLowerCase()} ${match[2]!}`;
@@ -676,7 +685,7 @@ function pointers(text: string, named: readonly PersonReference[], aliases: Read
 function boundAliases(text: string, references: readonly PersonReference[], into: Set<string>): void {
   if (references.length === 0 || !/\d|[A-ZÆØÅ]/u.test(text)) return;
   for (const match of text.matchAll(ALIAS)) {
-    const rest = /^[ \t]*(?:[:–—-]|\()[ \t]*/u.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
+    const rest = BINDING_AFTER.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
     if (!rest) continue;
     const at = match.index + match[0].length + rest[0].length;
     if (references.some((reference) => reference.from === at && reference.role === 'citizen')) into.add(aliasKey(match));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personReferences } from '../rules/person-reference.js';
+import { mightBindAlias, personReferences } from '../rules/person-reference.js';
 import { scopes, sentences } from '../rules/scopes.js';
 import type { Segment } from '../src/segment.js';
 
@@ -219,5 +219,19 @@ describe('scopes', () => {
       'Kræft;rådgivning',
       'Borgeren er i\nbehandling for kræft',
     ]);
+  });
+});
+
+describe('a numbered role bound to a name, as the prefilter sees a view', () => {
+  it.each<[string, boolean]>([
+    ['Ansøger 3: Anne Holm', true],
+    ['Klager B – Jens Hansen', true],
+    ['klager nr. 12 (Mette Lund)', true],
+    ['Sag 3: budget 2026', false],
+    ['Punkt 4 – sag 12 (lukket)', false],
+    ['klager a: jens', false],
+    ['Borger i – lokalområdet', false],
+  ])('%s: %s', (view, expected) => {
+    expect(mightBindAlias(view)).toBe(expected);
   });
 });
