@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-cpr-number -- the comments show made-up numbers in the forms the rule reads */
 import type { Confidence, Reason } from '../src/finding.js';
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import { holdsDigits, withoutInvisible, type Segment, type TableCell } from '../src/segment.js';
+import { countDigits, withoutInvisible, type Segment, type TableCell } from '../src/segment.js';
 import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-number.js';
 
 // Every pass below reads each character a bounded number of times: expressions have fixed or
@@ -611,7 +611,8 @@ export function cprMatches(segment: Segment, context: RuleContext): RuleMatch[] 
  * with its month in letters ("3. juni 78", "løbenr. 2214").
  */
 function mightHoldDigits(text: string): boolean {
-  return holdsDigits(text, 8) || (holdsDigits(text, 7) && SERIAL_HINT.test(text));
+  const digits = countDigits(text, 8);
+  return digits === 8 || (digits === 7 && SERIAL_HINT.test(text));
 }
 
 function findCprMatches(segment: Segment, context: RuleContext): RuleMatch[] {

@@ -83,7 +83,7 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
     if (DOCUMENT_EXTENSIONS.has(extension)) {
       bytes = await fs.readFile(filePath);
     } else {
-      const read = await readUpTo(filePath, maxFileSize);
+      const read = await readUpTo(filePath, maxFileSize, stat.size);
       if (!read.whole) return await scanLargeFile(filePath, Math.max(stat.size, maxFileSize + 1), maxFileSize, options);
       bytes = read.bytes;
     }
@@ -93,21 +93,28 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   return scanContent(bytes, filePath, options);
 }
 
-/** The first `limit` bytes of a file, and whether that was all of it. */
-async function readUpTo(filePath: string, limit: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
+/**
+ * The first `limit` bytes of a file, and whether that was all of it. The first read is sized by
+ * what the file says it holds (`size`, one byte more to see its end), so a small file costs a small
+ * buffer; a file that says it is empty (as /proc's do) or grows is read on in chunks.
+ */
+async function readUpTo(filePath: string, limit: number, size: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
   const handle = await fs.open(filePath, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    let wanted = size > 0 ? size + 1 : CHUNK;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(CHUNK, limit + 1 - total));
+      // Only the bytes read are kept: the buffer needs no clearing.
+      const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > limit) return { bytes: Buffer.concat(chunks), whole: false };
+      wanted = CHUNK;
     }
-    return { bytes: Buffer.concat(chunks), whole: true };
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
   } finally {
     await handle.close();
   }
@@ -237,8 +244,16 @@ function textDecoderFor(encoding: TextEncoding): (bytes: Uint8Array, stream: boo
   return (bytes, stream) => decoder.decode(bytes, { stream });
 }
 
-/** Decodes a file's bytes, in the encoding `encodingOf` reads them in. */
+/** Decodes a file's bytes, in the encoding `encodingOf` reads them in: UTF-8 decoded once. */
 function decodeText(bytes: Uint8Array): { text: string; notice?: Notice } {
+  const bom = unicodeBom(bytes);
+  if (!bom && !utf16WithoutBom(bytes)) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      // Not UTF-8: encodingOf says what it is read as.
+    }
+  }
   const { encoding, notice } = encodingOf(bytes, false);
   return { text: textDecoderFor(encoding)(bytes, false), ...(notice ? { notice } : {}) };
 }

@@ -38,14 +38,16 @@ export function readableView(source: string): string {
 }
 
 function viewOf(source: string): string {
-  // What a page renders as nothing (a soft hyphen, a zero-width space) is left out, as segments do.
-  if (HAS_INVISIBLE.test(source)) source = source.replace(INVISIBLE, '');
-  source = withAsciiDigits(source);
-  if (!/[<&\\*_~`>]/.test(source)) return source;
+  if (!/[<&\\*_~`>]/.test(source)) return asPageShows(source);
   const decoded = withoutTags(withoutComments(source)).replace(REFERENCE, (whole: string, ...groups: (string | undefined)[]) => decode(whole, ...groups.slice(0, 7)));
   // Markup spelled with references (a feed's `&lt;b&gt;`) is read as markup by the XML adapter.
   const view = /&(?:lt|#0*60|#x0*3c);|\\u003c/i.test(source) ? withoutTags(decoded) : decoded;
-  return withAsciiDigits(view.replace(MARKDOWN_MARKS, '').replace(INVISIBLE, ''));
+  return asPageShows(view.replace(MARKDOWN_MARKS, ''));
+}
+
+/** What a page renders as nothing (a soft hyphen, a zero-width space) left out, digits 0-9, as segments read. */
+function asPageShows(text: string): string {
+  return withAsciiDigits(HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text);
 }
 
 /**

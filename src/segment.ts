@@ -118,24 +118,23 @@ const OTHER_DIGIT_CLASS = `[${OTHER_DIGIT_ZEROS.map((zero) => `${unit(zero)}-${u
 const OTHER_DIGIT = new RegExp(OTHER_DIGIT_CLASS);
 const OTHER_DIGITS = new RegExp(OTHER_DIGIT_CLASS, 'g');
 
-/** The value 0-9 of a digit of another script. */
-function digitValue(digit: string): string {
-  const code = digit.charCodeAt(0);
-  for (const zero of OTHER_DIGIT_ZEROS) if (code >= zero && code <= zero + 9) return String(code - zero);
-  return digit;
+/** The value 0-9 of a digit of another script, or -1 for any other character code. */
+function otherDigitValue(code: number): number {
+  if (code < OTHER_DIGIT_ZEROS[0]!) return -1;
+  for (const zero of OTHER_DIGIT_ZEROS) if (code >= zero && code <= zero + 9) return code - zero;
+  return -1;
 }
 
-/** Whether `text` holds at least `count` digits, of any script (the earliest other one is U+0660). */
-export function holdsDigits(text: string, count: number): boolean {
+const digitValue = (digit: string): string => String(otherDigitValue(digit.charCodeAt(0)));
+
+/** How many digits, of any script, `text` holds, counted up to `enough`. */
+export function countDigits(text: string, enough: number): number {
   let found = 0;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = 0; index < text.length && found < enough; index++) {
     const code = text.charCodeAt(index);
-    if ((code >= 48 && code <= 57) || (code >= 0x660 && OTHER_DIGIT.test(text[index]!))) {
-      found += 1;
-      if (found >= count) return true;
-    }
+    if ((code >= 48 && code <= 57) || otherDigitValue(code) >= 0) found += 1;
   }
-  return false;
+  return found;
 }
 
 /** `text` with the digits of other scripts written 0-9; the same length, so every place holds. */
