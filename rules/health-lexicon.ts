@@ -76,7 +76,7 @@ function lowerCase(text: string): string {
 }
 
 /** Whether `rest` (after a term) is an inflection of it: "-en", "-erne", "-pen" after "blodprop". */
-export function isInflection(term: string, rest: string): boolean {
+function isInflection(term: string, rest: string): boolean {
   if (INFLECTIONS.has(rest)) return true;
   const last = term[term.length - 1];
   // A noun in -i makes an adjective in -isk: "allergi|sk", "anæmi|ske".
@@ -351,7 +351,7 @@ export class Lexicon {
 }
 
 /** Words that hold a term without being health data about anybody. */
-export function isTrap(text: string, hit: TermHit, at: number): boolean {
+function isTrap(text: string, hit: TermHit, at: number): boolean {
   const lower = hit.word.toLowerCase();
   if (hit.term.except?.some((except) => lower.includes(except))) return true;
   // A compound about a service or organisation: "demenskoordinator", "Diabetesforeningen".

@@ -419,13 +419,9 @@ interface ApartCpr {
   analysis: CprAnalysis;
 }
 
-function trimmedCell(text: string, cell: TableCell): Part | undefined {
-  let from = cell.from;
-  let to = cell.to;
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
-  // A date or a serial fills a cell: a long one holds something else.
-  return to > from && to - from <= 24 ? { from, to, column: true } : undefined;
+function cellPart(cell: TableCell): Part | undefined {
+  // A date or a serial fills a cell (trimmed by the adapter, see tableCell): a long one holds something else.
+  return cell.to > cell.from && cell.to - cell.from <= 24 ? { from: cell.from, to: cell.to, column: true } : undefined;
 }
 
 /** The birth dates and serials of a text, each under its label, in order. */
@@ -452,7 +448,7 @@ function partsOf(text: string, cells: readonly TableCell[] | undefined): { dates
   for (const cell of cells ?? []) {
     const label = columnLabel(cell.header);
     if (label !== 'birth date' && label !== 'serial') continue;
-    const part = trimmedCell(text, cell);
+    const part = cellPart(cell);
     if (!part) continue;
     const written = text.slice(part.from, part.to);
     if (label === 'serial' && /^\d{4}$/.test(written)) serials.push({ ...part, serial: written });

@@ -2,7 +2,7 @@ import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type Rule
 import type { Segment } from '../src/segment.js';
 import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { inRecord, mightBeLetterOrRecord, mightBindAlias, recordNamesCitizen, personNear, personReferences } from './person-reference.js';
+import { citizenMightBeNamed, inRecord, recordNamesCitizen, personReferences } from './person-reference.js';
 import { scopes, withinScopes } from './scopes.js';
 
 export type HealthMode = 'identified' | 'any';
@@ -63,7 +63,7 @@ export const noHealthData: Rule = {
       mightMatch: (view, context) => {
         const positions = lexicon().termPositions(view);
         if (positions.length === 0) return false;
-        return mode === 'any' || personNear(view, positions, context) || mightBeLetterOrRecord(view, context) || mightBindAlias(view);
+        return mode === 'any' || citizenMightBeNamed(view, positions, context);
       },
       check: (segment, context) => healthMatches(segment, context, lexicon(), mode),
     };

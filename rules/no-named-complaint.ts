@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
 import type { Segment, TableCell } from '../src/segment.js';
-import { isNameInsideSentence, mightBeLetterOrRecord, mightBindAlias, personNear, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
+import { citizenMightBeNamed, isNameInsideSentence, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
 import { scopes, withinScopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
@@ -203,7 +203,7 @@ export const noNamedComplaint: Rule = {
         // A complaints table: a name column's header stands as a cell of its own, and the table
         // or its title speaks of complaints. Its rows may stand far from any complaint word.
         if (positions.length === 0) return mightHoldComplaintsTable(view);
-        return personNear(view, positions, context) || mightHoldComplaintsTable(view) || mightBeLetterOrRecord(view, context) || mightBindAlias(view);
+        return citizenMightBeNamed(view, positions, context) || mightHoldComplaintsTable(view);
       },
       check: (segment, context) => complaintMatches(segment, context),
     };

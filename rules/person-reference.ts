@@ -244,7 +244,7 @@ const NOT_TITLES = /(?:familie|bestyrelses?)?medlem(?:s|met)?$|^(?:famille|besø
 const LONGEST_ENDING = Math.max(...[...TITLE_ENDINGS].map((ending) => ending.length));
 
 /** A word shaped like a job title: it ends in an office noun, in any inflection ("Overlægen", "PPR-psykolog"). */
-export function isTitleWord(written: string): boolean {
+function isTitleWord(written: string): boolean {
   const word = written.toLowerCase().replace(/[.,:;]+$/u, '');
   if (word.length < 2 || (word.endsWith('medlem') && word !== 'medlem' && NOT_TITLES.test(word))) return false;
   for (const inflection of TITLE_INFLECTIONS) {
@@ -563,6 +563,15 @@ function attendanceLines(text: string, references: PersonReference[]): void {
 export const PERSON_REACH = 2000;
 
 /**
+ * The prefilter of the rules that need a citizen with their term: might the file's readable view
+ * tie one of `positions` to a citizen, by a reference near it, by being a letter or record to or
+ * about one, or by an alias bound to a name? Never stricter than the segments' tests.
+ */
+export function citizenMightBeNamed(view: string, positions: readonly number[], context: RuleContext): boolean {
+  return personNear(view, positions, context) || mightBeLetterOrRecord(view, context) || mightBindAlias(view);
+}
+
+/**
  * True when a reference to a citizen stands within PERSON_REACH characters of one of `positions`
  * in `text`: the cheap test on a file's readable view for the rules that need a person beside a
  * term. Roles are judged by the same line in both, and the document's memory is not used here (it
@@ -693,7 +702,7 @@ function boundAliases(text: string, references: readonly PersonReference[], into
 }
 
 /** The document's head names a citizen it is written to or by: a letter, a form, a case record. */
-export type DocumentShape = 'letter' | 'record' | undefined;
+type DocumentShape = 'letter' | 'record' | undefined;
 
 interface DocumentModel {
   /** The records (JSON objects) whose values name a citizen. */

@@ -17,7 +17,7 @@ export interface Scope {
 }
 
 /** A scope is never longer than this: text extracted from a PDF may have no full stop on a page. */
-export const LONGEST_SCOPE = 500;
+const LONGEST_SCOPE = 500;
 /** How far back from a full stop its word may start. */
 const LONGEST_ABBREVIATION = 12;
 

@@ -24,6 +24,8 @@ export interface AllowlistHashing {
 
 /** The salt of projects from before salts were their own: still read, never written for new ones. */
 export const SHARED_SALT = 'cprlint allowlist v1';
+/** The cost hashes with the shared salt were made at (N = 2^14). */
+export const SHARED_SALT_COST = 14;
 export const DEFAULT_COST = 15;
 export const COSTS = { min: 14, max: 20 };
 const HASH_PREFIX = 'scrypt:';

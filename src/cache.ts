@@ -101,7 +101,9 @@ export class ScanCache {
 
   record(filePath: string, content: Uint8Array, settings: string, report: CachedReport | undefined): void {
     const key = this.entryKey(filePath);
-    const entry: CacheEntry = { content: this.hash('content', content), settings, ...(report ? { report: redactedReport(report) } : {}) };
+    const entry: CacheEntry = { content: this.hash('content', content), settings, // Every string redacted: messages, notices (a document reader's error may quote the text it
+    // choked on) and suppression reasons, not only the findings' values.
+    ...(report ? { report: redactStrings(report) } : {}) };
     if (JSON.stringify(this.data.files[key]) === JSON.stringify(entry)) return;
     this.data.files[key] = entry;
     this.changed = true;
@@ -126,14 +128,6 @@ export class ScanCache {
       return (error as NodeJS.ErrnoException).code ?? 'it cannot be written';
     }
   }
-}
-
-/**
- * A report with every string in it redacted: messages, notices (a document reader's error may
- * quote the text it choked on) and suppression reasons, not only the findings' values.
- */
-function redactedReport(report: CachedReport): CachedReport {
-  return redactStrings(report);
 }
 
 /** A key for the settings that decide a file's findings. */

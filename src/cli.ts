@@ -425,11 +425,12 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
     reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);
   }
-  if (given.cache?.problem) io.stderr(`cprlint: warning: the cache ${values['cache-location'] ?? '.cprlintcache'}: ${given.cache.problem}\n`);
+  const cacheName = values['cache-location'] ?? '.cprlintcache';
+  if (given.cache?.problem) io.stderr(`cprlint: warning: the cache ${cacheName}: ${given.cache.problem}\n`);
   // The report is written first: a cache that cannot be saved costs the next run time, not this run's report.
   const saveCache = (): void => {
     const problem = given.cache?.save();
-    if (problem) io.stderr(`cprlint: warning: could not write the cache ${values['cache-location'] ?? '.cprlintcache'} (${problem}); the next run scans every file again\n`);
+    if (problem) io.stderr(`cprlint: warning: could not write the cache ${cacheName} (${problem}); the next run scans every file again\n`);
   };
   let baselineProblem: string | undefined;
   if (values['write-baseline'] !== undefined) {

@@ -3,7 +3,7 @@ import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, type Allowlist, type AllowlistHashing } from './allowlist.js';
+import { COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from './allowlist.js';
 import { RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules } from './rule-settings.js';
 
@@ -178,8 +178,8 @@ export function loadConfig(file: string): LoadedConfig {
 }
 
 /** How a configuration's allowlist hashes: its own salt and cost, or those of projects from before salts were. */
-export function hashingOf(config: CprlintConfig): { salt: string; cost: number } {
-  return config.allowlist?.salt ? { salt: config.allowlist.salt, cost: config.allowlist.cost ?? DEFAULT_COST } : { salt: SHARED_SALT, cost: config.allowlist?.cost ?? 14 };
+export function hashingOf(config: CprlintConfig): AllowlistHashing {
+  return config.allowlist?.salt ? { salt: config.allowlist.salt, cost: config.allowlist.cost ?? DEFAULT_COST } : { salt: SHARED_SALT, cost: config.allowlist?.cost ?? SHARED_SALT_COST };
 }
 
 const foundIn = new Map<string, string | undefined>();

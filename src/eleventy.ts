@@ -36,7 +36,7 @@ interface Reported {
  * been read, when a finding must not be published.
  */
 export default function cprlintEleventy(eleventyConfig: EleventyConfig, options?: CprlintEleventyOptions | null): void {
-  const { failOn, showValues } = withRedactedErrors(() => checkOptions(options), options?.showValues === true);
+  const { failOn, showValues } = checkOptions(options);
   let reported: Reported[] = [];
 
   const scan = (stage: Reported['stage'], text: string, filePath: string, configuredBy: string): void => withRedactedErrors(() => {

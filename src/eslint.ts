@@ -7,12 +7,14 @@ import { mdastSegments } from './adapters/mdast.js';
 import type { RuleId } from './finding.js';
 import { docsUrl, RuleOptionsError, type RulesSettings } from './rule.js';
 import { activeRules, RULES, type ActiveRule } from './rule-settings.js';
-import { findingsIn, rulesThatMightMatch, withRedactedErrors } from './findings.js';
+import { findingsIn, MASKED_CPR, rulesThatMightMatch, withRedactedErrors } from './findings.js';
 import type { Segment } from './segment.js';
 import { VERSION } from './version.js';
 
 /** What the redaction suggestion puts in place of a CPR number. */
-export const PLACEHOLDER = 'XXXXXX-XXXX';
+export // What a number written in one piece consists of in a source: digits (and an eCPR's capitals),
+// separators and spaces, and character references, percent escapes or string escapes for them.
+const WRITTEN_IN_ONE_PIECE = /^(?:[\p{Nd}A-Z\s./\\_\-\u00ad\u200b-\u200f\u2010-\u2015\u2043\u2060-\u2064\u2212\ufe58\ufe63\ufeff\uff0d]|&#?\w+;|%[\dA-Fa-f]{2}|\\(?:u[\dA-Fa-f]{4}|u\{[\dA-Fa-f]+\}|x[\dA-Fa-f]{2}))+$/u;
 
 type Confidence = 'high' | 'medium';
 
@@ -84,7 +86,7 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       docs: { description, url: docsUrl(ruleId), recommended: true },
       messages: {
         finding: '{{message}}',
-        redact: `Replace the number with ${PLACEHOLDER}`,
+        redact: `Replace the number with ${MASKED_CPR}`,
         disable: `Disable cprlint/${ruleId} for the next line, with a reason`,
       },
       schema: [{ type: 'object', properties: OPTION_SCHEMAS[ruleId], additionalProperties: false }],
@@ -130,11 +132,11 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
         const start = finding.place.start.offset;
         const end = finding.place.end.offset;
         const suggest: Rule.SuggestionReportDescriptor[] = [];
-        // Redact only a number written in one piece: across markup (`<b>150385</b>-2000`,
-        // `**150385**-2000`) a replacement would break the markup.
-        // Nor across labels (a birth date and its serial written apart, "Født … løbenr. …").
-        if (ruleId === 'no-cpr-number' && !/[<>*_~`]|\p{Ll}{3}/u.test(source.slice(start, end))) {
-          suggest.push({ messageId: 'redact', fix: (fixer) => fixer.replaceTextRange([start, end], PLACEHOLDER) });
+        // Redact only a number written in one piece, whose source holds nothing but the number:
+        // across markup (`<b>150385</b>-2000`) or words (a birth date and its serial written
+        // apart, "Født … løbenr. …") a replacement would take the text between with it.
+        if (ruleId === 'no-cpr-number' && WRITTEN_IN_ONE_PIECE.test(source.slice(start, end))) {
+          suggest.push({ messageId: 'redact', fix: (fixer) => fixer.replaceTextRange([start, end], MASKED_CPR) });
         }
         if (program && !insideJsx(program, start)) {
           const lineStart = source.lastIndexOf('\n', start - 1) + 1;

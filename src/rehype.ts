@@ -11,7 +11,7 @@ export type { CprlintPluginOptions } from './unified-plugin.js';
  * scripts), one message each, and by default fails the build (throws) on an error-level finding.
  */
 export default function rehypeCprlint(options?: CprlintPluginOptions | null) {
-  const settings = withRedactedErrors(() => checkOptions(options), options?.showValues === true);
+  const settings = checkOptions(options);
   return (tree: Root, file: VFile): void =>
     withRedactedErrors(() => lintTree(file, settings, (source) => hastSegments(tree, source), 'counting a byte order mark'), settings.showValues);
 }

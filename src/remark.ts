@@ -36,7 +36,7 @@ function withHiddenFrontMatter(tree: Root, file: VFile): { source: string; front
  * and by default fails the build (throws) on an error-level finding.
  */
 export default function remarkCprlint(options?: CprlintPluginOptions | null) {
-  const settings = withRedactedErrors(() => checkOptions(options), options?.showValues === true);
+  const settings = checkOptions(options);
   return (tree: Root, file: VFile): void =>
     withRedactedErrors(() => {
       const hidden = withHiddenFrontMatter(tree, file);

@@ -5,7 +5,7 @@ import { VFileMessage } from 'vfile-message';
 import type { Finding, Place } from './finding.js';
 import { docsUrl, type RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
-import { findingsIn, redactValues, rulesThatMightMatch } from './findings.js';
+import { findingsIn, redactValues, rulesThatMightMatch, withRedactedErrors } from './findings.js';
 import { applySuppressions } from './suppressions.js';
 import type { Segment } from './segment.js';
 
@@ -36,8 +36,15 @@ export interface PluginSettings {
 
 const FAIL_ON = ['error', 'warning', 'never'];
 
-/** Reads the plugin's options once, when the plugin is attached; throws on a mistake in them. */
+/**
+ * Reads the plugin's options once, when the plugin is attached; throws on a mistake in them, its
+ * message redacted (an option's value can hold a number) unless `showValues` is on.
+ */
 export function checkOptions(options: CprlintPluginOptions | null | undefined): PluginSettings {
+  return withRedactedErrors(() => readOptions(options), options?.showValues === true);
+}
+
+function readOptions(options: CprlintPluginOptions | null | undefined): PluginSettings {
   const failOn = options?.failOn ?? 'error';
   if (!FAIL_ON.includes(failOn)) {
     throw new Error(`cprlint: option failOn must be one of ${FAIL_ON.join(', ')}`);

@@ -47,13 +47,13 @@ function startTagEnd(source: string, from: number, limit: number): number {
   return limit;
 }
 
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /**
  * Segments of a hast tree whose positions point into `source`: one text segment per block of
  * running text (inline elements and entities flattened away), one per start tag (every attribute
  * value), comment, script and style. Trees made from Markdown (remark-rehype) work too.
  */
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
 export function hastSegments(tree: Root, source: string): Segment[] {
   const segments: Segment[] = [];
   let text = new SegmentBuilder('text', true);
