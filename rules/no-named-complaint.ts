@@ -225,21 +225,27 @@ function finding(term: Term, named: boolean, context: string): RuleMatch {
   };
 }
 
+/** The person a key or label names as the complainant (`klager: Jens Hansen`), if one does. */
+function labelledComplainant(people: readonly PersonReference[], text: string): PersonReference | undefined {
+  return people.find((person) => person.kind !== 'pointer' && COMPLAINANT_KEY.test(text.slice(Math.max(0, person.from - 24), person.from)));
+}
+
 /** One finding per scope in which a complaint names a citizen: error when the name is the complainant's. */
 function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
   const { text } = segment;
   const aboutAComplaint = recordAboutAComplaint(segment, context);
   // Most segments hold no complaint word, are no table row and no value of a complaint's record:
   // nobody need be looked for.
-  if (!segment.cells && !aboutAComplaint && !HAS_COMPLAINT.test(text)) return [];
+  const hasComplaint = HAS_COMPLAINT.test(text);
+  if (!segment.cells && !aboutAComplaint && !hasComplaint) return [];
   const everyone = personReferences(segment, context);
   const people = everyone.filter((person) => person.role === 'citizen');
   const cell = complainantCell(segment, context, everyone);
   // A row of a complaints table: the name under "Klager" is the finding, whatever the row's words.
   if (cell) return [{ ...finding({ from: cell.from, to: cell.to, word: cell.header.trim() }, true, text), reasons: ['a complaints table names the complainant'] }];
   // A JSON record about a complaint whose key names the person: {"borger": {"navn": "Jens Hansen"}, "emne": "Klage …"}.
-  if (aboutAComplaint && !HAS_COMPLAINT.test(text)) {
-    const labelled = people.find((person) => person.kind !== 'pointer' && COMPLAINANT_KEY.test(text.slice(Math.max(0, person.from - 24), person.from)));
+  if (aboutAComplaint && !hasComplaint) {
+    const labelled = labelledComplainant(people, text);
     return labelled ? [{ ...finding({ from: labelled.from, to: labelled.to, word: 'klage' }, true, text), reasons: ['the complainant is named'] }] : [];
   }
   // A word inside a name is part of the name: the middle name "Anker" is no appeal.
@@ -278,7 +284,7 @@ function complaintMatches(segment: Segment, context: RuleContext): RuleMatch[] {
     }
     // A record (front matter, YAML, JSON) about a complaint whose key names the complainant:
     // `ansøger: Lone Gregersen` beside `emne: Klage over afslag`. The finding is the labelled name.
-    const labelled = here.find((person) => person.kind !== 'pointer' && COMPLAINANT_KEY.test(text.slice(Math.max(0, person.from - 24), person.from)));
+    const labelled = labelledComplainant(here, text);
     if (labelled) {
       matches.push(finding({ from: labelled.from, to: labelled.to, word: words[0]!.word }, true, text.slice(scope.from, scope.to)));
       continue;

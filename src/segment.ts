@@ -148,14 +148,21 @@ export function withAsciiDigits(text: string): string {
  */
 export function withoutInvisible(text: string): { text: string; at: (index: number) => number } {
   if (!HAS_INVISIBLE.test(text)) return { text: withAsciiDigits(text), at: (index) => index };
+  // The runs between invisible characters are copied whole, and where each character came from kept.
   const kept: number[] = [];
-  let visible = '';
-  for (let index = 0; index < text.length; index++) {
-    if (HAS_INVISIBLE.test(text[index]!)) continue;
-    kept.push(index);
-    visible += text[index];
+  const runs: string[] = [];
+  let from = 0;
+  const keep = (to: number): void => {
+    for (let index = from; index < to; index++) kept.push(index);
+    runs.push(text.slice(from, to));
+  };
+  INVISIBLE.lastIndex = 0;
+  for (let found = INVISIBLE.exec(text); found; found = INVISIBLE.exec(text)) {
+    keep(found.index);
+    from = found.index + 1;
   }
-  return { text: withAsciiDigits(visible), at: (index) => (index < kept.length ? kept[index]! : text.length) };
+  keep(text.length);
+  return { text: withAsciiDigits(runs.join('')), at: (index) => (index < kept.length ? kept[index]! : text.length) };
 }
 
 /** A plain slice of a source starting at `offset` (read as `withoutInvisible` reads it). */
