@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileReport, Finding } from './finding.js';
@@ -7,7 +8,8 @@ import { allowlistHash } from './allowlist.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { ScanCache, settingsKey } from './cache.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
-import { ConfigError, ensureAllowlistSalt, loadConfig, parseSize, settingsFor } from './config.js';
+import { ConfigError, ensureAllowlistSalt, loadConfig, parseDuration, parseSize, settingsFor } from './config.js';
+import { setPoolSize } from './scan-pool.js';
 import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from './files.js';
 import { filesChangedSince, stagedFiles } from './git.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
@@ -59,6 +61,10 @@ Options:
                              over the configuration file's)
       --show-values          print the numbers found in full (never the default)
       --max-file-size <size> read larger files as plain text in chunks (default 10MB; e.g. 500kB)
+      --time-limit <time>    stop reading a document, or parsing a file, after this long (default 60s);
+                             a stopped parse is scanned again as plain text, with a warning
+      --concurrency <n>      scan text files in n worker threads, or "auto" (one per core), or "off"
+                             (default: in one thread, the fastest on two cores)
       --color, --no-color    force colours in the stylish format on or off
   -h, --help                 show this help
   -v, --version              show the version
@@ -116,6 +122,8 @@ function parseCommandLine(argv: readonly string[]) {
         'show-values': { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
+        'time-limit': { type: 'string' },
+        concurrency: { type: 'string', default: 'off' },
         shard: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -148,6 +156,15 @@ function readRuleFlags(flags: readonly string[]): RulesSettings | undefined {
     Object.assign(settings, parsed);
   }
   return settings;
+}
+
+/** `--concurrency`: a number of worker threads, "auto" (one per core) or "off" (0: none). */
+function parseConcurrency(value: string): number {
+  if (value === 'off') return 0;
+  const workers = value === 'auto' ? os.availableParallelism() : Number(value);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--concurrency takes a number of threads, "auto" or "off", not "${value}"`);
+  setPoolSize(workers);
+  return workers;
 }
 
 /** Runs at most `limit` scans at once, keeping the results in the order of the items. */
@@ -184,6 +201,9 @@ interface CommandLineSettings {
   reportUnusedDisables: boolean;
   rules: RulesSettings | undefined;
   maxFileSize: number | undefined;
+  timeLimitMs: number | undefined;
+  /** Workers that scan text files; 0: none, they are scanned in this thread. */
+  concurrency: number;
   showValues: boolean;
   shard: Shard | undefined;
 }
@@ -199,6 +219,7 @@ function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptio
     ...(given.fingerprintSalt ? { fingerprintSalt: given.fingerprintSalt } : {}),
     ...(rules ? { rules } : {}),
     maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(given.timeLimitMs !== undefined ? { timeLimitMs: given.timeLimitMs } : {}),
     ignored: settings.ignored,
     ...(settings.allowlist ? { allowlist: settings.allowlist } : {}),
   };
@@ -227,7 +248,8 @@ async function scanThroughCache(
   if (nameFindings.length > 0) return undefined;
   const stat = await fs.stat(entry.path).catch(() => undefined);
   if (!stat?.isFile() || stat.size > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
-  const settings = settingsKey(options);
+  // Where a file is scanned changes nothing in its report.
+  const settings = settingsKey({ ...options, inWorkers: undefined });
   // Findings that carry values or fingerprints are never read from or written to the cache.
   const reportsCacheable = !options.showValues && !options.fingerprintSalt;
   let bytes: Uint8Array | undefined;
@@ -264,9 +286,12 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
   }
   const { shard } = given;
   if (shard) entries = entries.filter((entry) => inShard(path.relative(cwd, entry.path) || '.', shard));
+  // With --concurrency, a walk's text files are scanned in the worker pool (a file or two here,
+  // where starting workers would cost more than it saves).
+  const inWorkers = given.concurrency > 0 && entries.length > 2;
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
     if (given.cache?.location === entry.path) return undefined;
-    const options = optionsFor(entry.path, given);
+    const options = { ...optionsFor(entry.path, given), inWorkers };
     // A file the configuration ignores is passed over, unless it was named on purpose.
     if (options.ignored && !entry.explicit) return undefined;
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
@@ -392,6 +417,8 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     reportUnusedDisables: values['report-unused-disables'],
     rules,
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], '--max-file-size'),
+    timeLimitMs: values['time-limit'] === undefined ? undefined : parseDuration(values['time-limit'], '--time-limit'),
+    concurrency: parseConcurrency(values.concurrency),
     showValues: values['show-values'],
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };

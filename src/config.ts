@@ -61,6 +61,15 @@ export function parseSize(value: string | number, what: string): number {
   return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
 }
 
+/** A duration such as 30s, 500ms or 2m, in milliseconds; a bare number is seconds. */
+export function parseDuration(value: string, what: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i.exec(value.trim());
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+  const milliseconds = match ? Math.round(Number(match[1]) * units[(match[2] ?? 's').toLowerCase()]!) : 0;
+  if (milliseconds <= 0) throw new ConfigError(`${what} takes a duration such as 30s or 500ms`);
+  return milliseconds;
+}
+
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Checks a configuration's shape; every message names the file and the key. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import vm from 'node:vm';
 import { delimitedSegments } from './adapters/delimited.js';
-import { documentPartSegments, type DocumentPart } from './adapters/document.js';
+import { DEFAULT_DOCUMENT_LIMITS, documentPartSegments, timeLimitOf, type DocumentPart } from './adapters/document.js';
 import { htmlSegments } from './adapters/html.js';
 import { javascriptSegments } from './adapters/javascript.js';
 import { jsonSegments } from './adapters/json.js';
@@ -69,6 +70,11 @@ export interface ScanOptions {
   allowlist?: Allowlist;
   /** Fingerprint findings with this salt, for a baseline. */
   fingerprintSalt?: string;
+  /**
+   * How long parsing one source may take (and reading one document). A parse that overruns it is
+   * stopped and the source scanned as plain text, with a warning. Default 60 s.
+   */
+  timeLimitMs?: number;
 }
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {
@@ -138,11 +144,15 @@ function scanSource(source: string, options: ScanOptions, formatName: string, pa
   }
   let segments: Segment[];
   try {
-    segments = parse();
+    segments = withinTimeLimit(parse, options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs);
   } catch (error) {
-    // Fail closed: what cannot be parsed is still read, as plain text.
+    // Fail closed: what cannot be parsed, or not in time, is still read, as plain text.
     segments = parseSegments(source, 'text');
-    report.notices.push(parseFallbackNotice(formatName, error));
+    report.notices.push(
+      isTimeout(error)
+        ? { severity: 'warning', message: `Parsing took longer than ${timeLimitOf({ timeoutMs: options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs })}: scanned as plain text` }
+        : parseFallbackNotice(formatName, error),
+    );
   }
   // Rules that cannot match the file's view cannot match its segments: only the others run.
   const { findings, suppressed, notices } = applySuppressions(findingsIn(segments, source, { ...options, active: relevant }), source, {
@@ -153,6 +163,23 @@ function scanSource(source: string, options: ScanOptions, formatName: string, pa
   if (suppressed.length > 0) report.suppressed = suppressed;
   report.notices.push(...notices);
   return report;
+}
+
+// A parser is synchronous: nothing in this thread could stop it, but V8 can, from a watchdog thread
+// of its own, when it runs as a script with a timeout. The script only calls the parse (whatever
+// realm the parse belongs to, it is interrupted all the same).
+const timedContext = vm.createContext({ parse: undefined as (() => Segment[]) | undefined });
+const callParse = new vm.Script('parse()');
+const isTimeout = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+
+/** Runs `parse`, stopping it with an ERR_SCRIPT_EXECUTION_TIMEOUT error after `timeLimitMs`. */
+function withinTimeLimit(parse: () => Segment[], timeLimitMs: number): Segment[] {
+  timedContext.parse = parse;
+  try {
+    return callParse.runInContext(timedContext, { timeout: timeLimitMs }) as Segment[];
+  } finally {
+    timedContext.parse = undefined;
+  }
 }
 
 export function parseFallbackNotice(formatName: string, error: unknown): Notice {

@@ -31,3 +31,22 @@ describe('shapes too costly to parse are read as plain text', () => {
     expect(readableView(text)).toBe(text);
   });
 });
+
+// Whatever shape a parser is slow on, known or not, its time is bounded: a parse that overruns the
+// time limit is stopped from outside and the source read as plain text, with a warning.
+describe('a parse that overruns the time limit', () => {
+  // Thousands of ordinary paragraphs: no shape the guards know, and far more than a millisecond of parsing.
+  const markdown = `${'Et **fed** ord, en [lenke](https://example.dk/) og et _kursivt_.\n\n'.repeat(20_000)}CPR 150385-2000\n`;
+
+  it('is stopped, and the source scanned as plain text, its number found', () => {
+    const report = scanText(markdown, { filePath: 'side.md', today: TODAY, timeLimitMs: 1 });
+    expect(report.notices).toEqual([{ severity: 'warning', message: 'Parsing took longer than the time limit (1 ms): scanned as plain text' }]);
+    expect(report.findings.map((finding) => [finding.redacted, finding.place.start.line])).toEqual([['1503XX-XXXX', 40_001]]);
+  });
+
+  it('within the limit is parsed as ever', () => {
+    const report = scanText(markdown, { filePath: 'side.md', today: TODAY });
+    expect(report.notices).toEqual([]);
+    expect(report.findings.map((finding) => finding.redacted)).toEqual(['1503XX-XXXX']);
+  });
+});

@@ -13,7 +13,7 @@ export interface DocumentLimits {
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxPages: 2000, timeoutMs: 60_000 };
 
 /** "the time limit (60 s)", as every notice about it says it. */
-export function timeLimitOf(limits: DocumentLimits): string {
+export function timeLimitOf(limits: Pick<DocumentLimits, 'timeoutMs'>): string {
   const { timeoutMs } = limits;
   return `the time limit (${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`})`;
 }
