@@ -75,6 +75,20 @@ export const complexity = {
     }
     const depthRatio = trees[0] / trees[1];
     targets.push({ text: `a tree ${DEPTH} levels deep within 2× of its flat twin: ${depthRatio.toFixed(2)}× (${trees[0].toFixed(2)} s against ${trees[1].toFixed(2)} s)`, met: depthRatio <= 2 });
+
+    // One long line: 5 MB of prose as one line, against the same text with a line break after each sentence.
+    const LINE_BYTES = 5 * 1024 * 1024;
+    const sentence = 'Jens Hansen har KOL. Han bor i Aarhus. Borgeren klager over maden. ';
+    const lines = [];
+    for (const [label, separator] of [['one line', ' '], ['line-broken', '\n']]) {
+      const file = path.join(workDir, `prose-${separator === ' ' ? 'one-line' : 'lines'}.txt`);
+      writeFileSync(file, `${NUMBER}${separator}${repeat(sentence.replaceAll('. ', `.${separator}`), LINE_BYTES)}`);
+      const measured = await measure(`5 MB of prose, ${label}`, [CLI, '--format', 'json', file], { workDir, runs: 1, exitCodes: [0, 1] });
+      rows.push({ label: `5 MB of prose, ${label}`, bytes: LINE_BYTES, ...measured });
+      lines.push(measured.wallSeconds);
+    }
+    const lineRatio = lines[0] / lines[1];
+    targets.push({ text: `a 5 MB one-line file within 2× of its line-broken twin: ${lineRatio.toFixed(2)}× (${lines[0].toFixed(2)} s against ${lines[1].toFixed(2)} s)`, met: lineRatio <= 2 });
     return { rows, targets, notes };
   },
 };

@@ -5,17 +5,21 @@
 // of the pages the traps that surround them on a real site: health and complaint words with no
 // citizen named, staff named as contacts. Seeded, so every run and every machine scans the same bytes.
 //
-//   node bench/generate-site.js <directory>   writes the site there, to look at it
+//   node bench/generate-site.js <directory> [clean|dense] [scale]   writes the site there, to look at it
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const PLANTED_CPR_SHARE = 0.02;
-// Pages (Markdown and HTML) with a citizen's health data or named complaint; pages with traps.
-const PLANTED_PROSE_SHARE = 0.02;
-const TRAP_SHARE = 0.25;
+// Shares of pages with a planted CPR number, with a citizen's health data or named complaint, and
+// with traps: for a mostly clean site (what a real site is), and a dense one where most pages hold
+// something a rule must look at closely (what a site that leaks is, and the parse path's cost).
+const SHARES = {
+  clean: { cpr: 0.02, prose: 0.02, traps: 0.25 },
+  dense: { cpr: 0.9, prose: 0.5, traps: 1 },
+};
 
-// What to write, by extension: build output (HTML) is the bulk of a real site, components the least.
+// What to write, by extension, at scale 1: build output (HTML) is the bulk of a real site,
+// components the least.
 const BUDGET = { '.md': 9e6, '.html': 9.5e6, '.tsx': 2.5e6 };
 
 /** mulberry32: small and seedable, unlike Math.random. */
@@ -573,10 +577,12 @@ export function ${name}({ heading = '${escape(r.pick([...SERVICES, ...NEWS_TITLE
 /**
  * Writes the site under `root` and says what it wrote: bytes by extension, file count, the files
  * (paths relative to `root`) each rule should find something in, by rule id (`planted`), and the
- * number of files with traps.
+ * number of files with traps. `kind` is "clean" or "dense" (see SHARES); `scale` multiplies the size.
  */
-export function generateSite(root, seed = 20260326) {
+export function generateSite(root, { seed = 20260326, kind = 'clean', scale = 1 } = {}) {
   const r = randomSource(seed);
+  const share = SHARES[kind];
+  const budget = Object.fromEntries(Object.entries(BUDGET).map(([extension, bytes]) => [extension, bytes * scale]));
   const bytes = { '.md': 0, '.html': 0, '.tsx': 0 };
   let files = 0;
   let withTraps = 0;
@@ -590,29 +596,29 @@ export function generateSite(root, seed = 20260326) {
     for (const rule of new Set(plantedLines.flatMap((line) => line.rules))) planted[rule].push(relative);
     if (traps) withTraps += 1;
   };
-  for (let i = 0; bytes['.md'] < BUDGET['.md'] || bytes['.html'] < BUDGET['.html']; i++) {
+  for (let i = 0; bytes['.md'] < budget['.md'] || bytes['.html'] < budget['.html']; i++) {
     // Meeting minutes are few but long; news pages are many and short.
     const kind = r.pick(['minutes', 'service', 'service', 'news', 'news', 'news']);
     const content = page(r, kind);
     const plantedLines = [];
-    if (r.chance(PLANTED_CPR_SHARE)) plantedLines.push(cprLine(r));
-    if (r.chance(PLANTED_PROSE_SHARE)) plantedLines.push(proseLine(r));
+    if (r.chance(share.cpr)) plantedLines.push(cprLine(r));
+    if (r.chance(share.prose)) plantedLines.push(proseLine(r));
     for (const line of plantedLines) plant(r, content, line);
-    const traps = r.chance(TRAP_SHARE);
+    const traps = r.chance(share.traps);
     if (traps) addTraps(r, content);
     const name = `${slug(content.title)}-${i}`;
     const url = `/${content.section}/${name}/`;
     const planting = { plantedLines, traps };
-    if (bytes['.md'] < BUDGET['.md']) write(`content${url.slice(0, -1)}.md`, markdown(content), planting);
-    if (bytes['.html'] < BUDGET['.html']) write(`public${url}index.html`, html(content, url), planting);
+    if (bytes['.md'] < budget['.md']) write(`content${url.slice(0, -1)}.md`, markdown(content), planting);
+    if (bytes['.html'] < budget['.html']) write(`public${url}index.html`, html(content, url), planting);
   }
-  for (let i = 0; bytes['.tsx'] < BUDGET['.tsx']; i++) {
-    const plantedLine = r.chance(PLANTED_CPR_SHARE) ? cprLine(r) : undefined;
+  for (let i = 0; bytes['.tsx'] < budget['.tsx']; i++) {
+    const plantedLine = r.chance(share.cpr) ? cprLine(r) : undefined;
     const name = `${r.pick(COMPONENTS)}${i}`;
     write(`src/components/${name}.tsx`, component(r, name, plantedLine), { plantedLines: plantedLine ? [plantedLine] : [] });
   }
   const totalBytes = Object.values(bytes).reduce((a, b) => a + b, 0);
-  return { root, files, bytes, totalBytes, planted, withTraps };
+  return { root, kind, files, bytes, totalBytes, planted, withTraps };
 }
 
 /** What the site holds, in one line: its size and what is planted in it. */
@@ -620,7 +626,7 @@ export function describeSite(site) {
   const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
   const byExtension = Object.entries(site.bytes).map(([extension, bytes]) => `${extension} ${megabytes(bytes)}`);
   return (
-    `${site.files} files, ${megabytes(site.totalBytes)} MB (${byExtension.join(', ')}); ` +
+    `${site.kind}: ${site.files} files, ${megabytes(site.totalBytes)} MB (${byExtension.join(', ')}); ` +
     `${site.planted['no-cpr-number'].length} with a planted CPR number, ` +
     `${site.planted['no-health-data'].length} with health data about a named citizen, ` +
     `${site.planted['no-named-complaint'].length} with a named complaint (some in a CPR line), ` +
@@ -631,10 +637,10 @@ export function describeSite(site) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = process.argv[2];
   if (!root) {
-    process.stderr.write('Usage: node bench/generate-site.js <directory>\n');
+    process.stderr.write('Usage: node bench/generate-site.js <directory> [clean|dense] [scale]\n');
     process.exitCode = 2;
   } else {
-    const site = generateSite(path.resolve(root));
+    const site = generateSite(path.resolve(root), { kind: process.argv[3] ?? 'clean', scale: Number(process.argv[4] ?? 1) });
     process.stdout.write(`${describeSite(site)}\n`);
   }
 }

@@ -43,19 +43,35 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * in `exitCodes`.
  */
 export async function measure(label, args, { workDir, cwd = workDir, runs = RUNS, exitCodes = [0] }) {
+  const [measured] = await measureAlternating([{ label, args, exitCodes }], { workDir, cwd, runs });
+  return measured;
+}
+
+/**
+ * Measures several commands side by side: run 1 of each in turn, then run 2 of each, and so on,
+ * so that a change in the machine's load falls on all of them alike. Each command is
+ * { label, args, exitCodes = [0] }; returns what `measure` returns for each, in their order.
+ */
+export async function measureAlternating(commands, { workDir, cwd = workDir, runs = RUNS }) {
   const usageFile = path.join(workDir, 'resource-usage.json');
-  const results = [];
+  const results = commands.map(() => []);
   for (let i = 1; i <= runs; i++) {
-    const result = await runOnce(args, cwd, usageFile);
-    if (!exitCodes.includes(result.code)) {
-      const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
-      const expected = exitCodes.join(' or ');
-      throw new Error(`${label} ${how}, not ${expected}:\n  node ${args.join(' ')}\n${result.stderr}`);
+    for (const [index, { label, args, exitCodes = [0] }] of commands.entries()) {
+      const result = await runOnce(args, cwd, usageFile);
+      if (!exitCodes.includes(result.code)) {
+        const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
+        const expected = exitCodes.join(' or ');
+        throw new Error(`${label} ${how}, not ${expected}:\n  node ${args.join(' ')}\n${result.stderr}`);
+      }
+      const took = `${result.wallSeconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s)`;
+      process.stderr.write(`  ${label}: run ${i}/${runs} took ${took}\n`);
+      results[index].push(result);
     }
-    const took = `${result.wallSeconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s)`;
-    process.stderr.write(`  ${label}: run ${i}/${runs} took ${took}\n`);
-    results.push(result);
   }
+  return results.map(summary);
+}
+
+function summary(results) {
   return {
     wallSeconds: median(results.map((result) => result.wallSeconds)),
     cpuSeconds: median(results.map((result) => result.cpuSeconds)),

@@ -11,11 +11,13 @@ import { stagedAndCache } from './staged-and-cache.js';
 import { ruleCosts } from './rule-costs.js';
 import { scanVersusParsing } from './scan-versus-parsing.js';
 import { complexity } from './complexity.js';
+import { memoryBySize } from './memory-by-size.js';
 
-// Each section is { title, run({ site, workDir }) } and resolves to { rows, targets, notes }:
+// Each section is { title, run({ site, workDir, siteOf }) } and resolves to { rows, targets, notes }:
+// `site` is the mostly clean site at full size, `siteOf(kind, scale)` any other (generated once).
 // rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
-const SECTIONS = { scanVersusParsing, ruleCosts, eslintOverhead, stagedAndCache, pdfPages, complexity };
+const SECTIONS = { scanVersusParsing, memoryBySize, ruleCosts, eslintOverhead, stagedAndCache, pdfPages, complexity };
 // `npm run bench -- stagedAndCache pdfPages` runs only the sections named; no names, all of them.
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in SECTIONS));
@@ -51,16 +53,25 @@ async function main() {
     process.exit(130);
   });
   try {
-    const started = performance.now();
-    const site = generateSite(path.join(workDir, 'site'));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Site: ${describeSite(site)}; generated in ${seconds} s`);
+    const sites = new Map();
+    const siteOf = (kind = 'clean', scale = 1) => {
+      const key = `${kind}-${scale}`;
+      if (!sites.has(key)) {
+        const started = performance.now();
+        const generated = generateSite(path.join(workDir, `site-${key}`), { kind, scale });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(`Site: ${describeSite(generated)}; x${scale}; generated in ${seconds} s`);
+        sites.set(key, generated);
+      }
+      return sites.get(key);
+    };
+    const site = siteOf();
 
     let allMet = true;
     for (const [name, section] of Object.entries(SECTIONS)) {
       if (chosen.length > 0 && !chosen.includes(name)) continue;
       process.stderr.write(`${section.title}\n`);
-      const result = await section.run({ site, workDir });
+      const result = await section.run({ site, workDir, siteOf });
       console.log(`\n${section.title} (median wall and CPU time of ${RUNS} runs, highest peak RSS)\n`);
       console.log(table(result.rows));
       for (const note of result.notes) console.log(note);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -193,6 +193,15 @@ export function hashingOf(config: CprlintConfig): AllowlistHashing {
 
 const foundIn = new Map<string, string | undefined>();
 
+/** The names in a folder; none when it cannot be listed (it is not there, or not readable). */
+function folderNames(directory: string): Set<string> {
+  try {
+    return new Set(readdirSync(directory));
+  } catch {
+    return new Set();
+  }
+}
+
 /** The configuration file that governs `filePath`: the first found from its folder upward. */
 export function findConfigFile(filePath: string): string | undefined {
   let directory = path.resolve(filePath);
@@ -205,13 +214,15 @@ export function findConfigFile(filePath: string): string | undefined {
       break;
     }
     visited.push(directory);
-    const name = CONFIG_FILES.find((candidate) => existsSync(path.join(directory, candidate)));
+    // One listing of the folder, not a look for each name: every look walks the whole path.
+    const names = folderNames(directory);
+    const name = CONFIG_FILES.find((candidate) => names.has(candidate));
     if (name) {
       found = path.join(directory, name);
       break;
     }
     const packageJson = path.join(directory, 'package.json');
-    if (existsSync(packageJson) && hasCprlintKey(packageJson)) {
+    if (names.has('package.json') && hasCprlintKey(packageJson)) {
       found = packageJson;
       break;
     }
