@@ -168,7 +168,7 @@ async function scanInWorkers(filePath: string, bytes: Uint8Array | undefined, op
   const { timeoutMs } = documentLimitsOf(options);
   const graceMs = document ? Math.min(5000, timeoutMs) : Math.max(5000, timeoutMs);
   try {
-    return await scanInPool(filePath, bytes, jobOptions, timeoutMs + graceMs, timeoutMs);
+    return await scanInPool(filePath, bytes, jobOptions, { hardLimitMs: timeoutMs + graceMs, shownLimitMs: timeoutMs, watchMemory: document });
   } catch (error) {
     if (!(error instanceof StoppedJobError)) throw error;
     return { filePath, findings: [], notices: [notScannedWarning(`Not scanned: ${document ? 'reading' : 'scanning'} ${error.message}`)] };

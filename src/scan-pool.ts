@@ -10,8 +10,21 @@ import type { FileReport } from './finding.js';
 import type { FileScanOptions } from './files.js';
 import type { ScanJob, ScanReply } from './scan-worker.js';
 
-/** Memory one worker may take before it is stopped. */
+/** Memory one worker's JavaScript heap may take before it is stopped. */
 const READER_HEAP_MB = 1536;
+/**
+ * Memory the whole run may take while documents are read. A reader's buffers (what pdfjs inflates
+ * a stream into) lie outside the heap limit; the run's resident memory is watched instead, and past
+ * this the documents being read are stopped.
+ */
+export const RUN_MEMORY_LIMIT_MB = 2048;
+const MEMORY_CHECK_MS = 50;
+let runMemoryLimitMb = RUN_MEMORY_LIMIT_MB;
+
+/** Sets the memory a run may take while documents are read (a lower one for tests). */
+export function setRunMemoryLimit(megabytes: number): void {
+  runMemoryLimitMb = megabytes;
+}
 
 /** A job the pool stopped, or whose worker failed: `reason` says which, in words for a notice. */
 export class StoppedJobError extends Error {
@@ -24,6 +37,8 @@ interface Pending {
   hardLimitMs: number;
   /** The time limit a notice names. */
   shownLimitMs: number;
+  /** A job whose memory nothing else bounds (a document's reader): stopped when the run's memory passes its limit. */
+  watchMemory: boolean;
   resolve: (reply: ScanReply) => void;
   reject: (error: Error) => void;
 }
@@ -50,18 +65,36 @@ class ScanPool {
   private readonly busy = new Set<PoolWorker>();
   private readonly queue: Pending[] = [];
   private nextId = 1;
+  private memoryWatch?: NodeJS.Timeout;
 
   constructor(
     private readonly script: URL,
     private readonly size: number,
   ) {}
 
-  /** Runs a job (its bytes, if any, are transferred to the worker) within `hardLimitMs`. */
-  run(task: Omit<ScanJob, 'id'>, hardLimitMs: number, shownLimitMs = hardLimitMs): Promise<ScanReply> {
+  /** Runs a job (its bytes, if any, are transferred to the worker) within its limits. */
+  run(task: Omit<ScanJob, 'id'>, limits: Pick<Pending, 'hardLimitMs' | 'shownLimitMs' | 'watchMemory'>): Promise<ScanReply> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { ...task, id: this.nextId++ }, hardLimitMs, shownLimitMs, resolve, reject });
+      this.queue.push({ job: { ...task, id: this.nextId++ }, ...limits, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** While a watched job runs, checks the run's memory, and stops the watched jobs past the limit. */
+  private watchMemory(): void {
+    const watched = (): PoolWorker[] => [...this.busy].filter((member) => member.current?.pending.watchMemory);
+    if (this.memoryWatch || watched().length === 0) return;
+    this.memoryWatch = setInterval(() => {
+      const running = watched();
+      if (running.length === 0) {
+        clearInterval(this.memoryWatch);
+        this.memoryWatch = undefined;
+        return;
+      }
+      if (process.memoryUsage.rss() <= runMemoryLimitMb * 1024 * 1024) return;
+      for (const member of running) this.fail(member, `took the run past ${runMemoryLimitMb} MB of memory`);
+    }, MEMORY_CHECK_MS);
+    this.memoryWatch.unref();
   }
 
   private dispatch(): void {
@@ -75,6 +108,7 @@ class ScanPool {
       const { bytes } = pending.job;
       member.worker.postMessage(pending.job, bytes ? [bytes.buffer as ArrayBuffer] : []);
     }
+    this.watchMemory();
   }
 
   private startClock(member: PoolWorker): void {
@@ -155,18 +189,18 @@ export function poolAvailable(): boolean {
 
 /**
  * Scans a file in the worker pool, by its path or as `bytes` read elsewhere, stopping the worker
- * past `hardLimitMs`; a stopped job or a failed worker throws StoppedJobError, whose message says
- * what happened ("took longer than the time limit (60 s)", `shownLimitMs` the limit it names).
+ * past `hardLimitMs` (and, `watchMemory`, when the run's memory passes its limit); a stopped job or
+ * a failed worker throws StoppedJobError, whose message says what happened ("took longer than the
+ * time limit (60 s)", `shownLimitMs` the limit it names).
  */
 export function scanInPool(
   filePath: string,
   bytes: Uint8Array | undefined,
   options: FileScanOptions,
-  hardLimitMs: number,
-  shownLimitMs = hardLimitMs,
+  limits: { hardLimitMs: number; shownLimitMs: number; watchMemory: boolean },
 ): Promise<FileReport> {
   const workers = thePool();
   if (!workers) throw new Error('no worker pool here');
   // The pool takes the bytes it is given: give it a copy.
-  return workers.run({ filePath, ...(bytes ? { bytes: new Uint8Array(bytes) } : {}), options }, hardLimitMs, shownLimitMs).then((reply) => reply.report);
+  return workers.run({ filePath, ...(bytes ? { bytes: new Uint8Array(bytes) } : {}), options }, limits).then((reply) => reply.report);
 }

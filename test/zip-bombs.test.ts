@@ -1,9 +1,15 @@
 /* eslint-disable cprlint/no-cpr-number -- a made-up number shows that a bomb's neighbour is still read */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDeflate } from 'node:zlib';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_UNPACKED_XML } from '../src/adapters/office.js';
-import { makeDocx } from './made-documents.js';
-import { runCprlint, temporaryTree } from './temporary-tree.js';
+import { MAX_INFLATED_PDF } from '../src/adapters/pdf-streams.js';
+import { scanFile } from '../src/index.js';
+import { RUN_MEMORY_LIMIT_MB, setRunMemoryLimit } from '../src/scan-pool.js';
+import { makeDocx, makePdf } from './made-documents.js';
+import { ROOT, runCprlint, temporaryTree } from './temporary-tree.js';
 
 /** A real .docx whose body unpacks to `size` bytes, packed with DEFLATE (about a thousandth of that). */
 async function docxUnpackingTo(size: number): Promise<Buffer> {
@@ -24,6 +30,37 @@ function declaringLittle(zip: Buffer): Buffer {
   lie('PK\u0001\u0002', 24);
   lie('PK\u0003\u0004', 22);
   return patched;
+}
+
+/** DEFLATE (zlib) of `size` spaces after `text`, made a megabyte at a time: the test never holds the whole. */
+async function deflatedSpaces(text: string, size: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => deflate.on('end', resolve));
+  deflate.write(text);
+  const megabyte = Buffer.alloc(1024 * 1024, ' ');
+  for (let written = 0; written < size; written += megabyte.length) {
+    if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** A real one-page PDF whose page content is a Flate stream unpacking to `size` bytes. */
+async function pdfUnpackingTo(size: number): Promise<Buffer> {
+  const plain = makePdf([['Afgørelse']]).toString('latin1');
+  const content = /(\d+) 0 obj\n<< \/Length \d+ >>\nstream\n([^\n]*)\nendstream/.exec(plain)!;
+  const packed = await deflatedSpaces(`${content[2]}\n`, size);
+  const head = plain.slice(0, content.index);
+  const tail = plain.slice(content.index + content[0].length);
+  // The cross-reference table's offsets after the stream no longer hold: pdfjs rebuilds it, as readers do.
+  return Buffer.concat([
+    Buffer.from(`${head}${content[1]} 0 obj\n<< /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`, 'latin1'),
+    packed,
+    Buffer.from(`\nendstream${tail}`, 'latin1'),
+  ]);
 }
 
 interface Message {
@@ -55,5 +92,64 @@ describe('a document that unpacks to more than its readers may hold', () => {
     const run = runCprlint(['--format', 'json', '.'], { cwd: site });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('Not scanned');
+  });
+});
+
+describe('a PDF whose streams unpack to more than its reader may hold', () => {
+  it('is named as not scanned before pdfjs unpacks anything; a PDF just under the bound is read', async () => {
+    const bomb = await pdfUnpackingTo(MAX_INFLATED_PDF + 1024 * 1024);
+    expect(bomb.length).toBeLessThan(MAX_INFLATED_PDF / 500);
+    const site = temporaryTree({
+      'bombe.pdf': bomb,
+      'stor.pdf': await pdfUnpackingTo(8 * 1024 * 1024),
+      'afgoerelse.pdf': makePdf([['Ansøger 150385-2000']]),
+    });
+    const run = runCprlint(['--format', 'json', '.'], { cwd: site });
+    expect(run.code).toBe(1);
+    const byFile = Object.fromEntries(
+      (JSON.parse(run.stdout) as { filePath: string; messages: Message[] }[]).map((result) => [result.filePath.split('/').pop(), result.messages.map((message) => message.ruleId ?? message.message)]),
+    );
+    expect(byFile).toEqual({
+      'bombe.pdf': ['Not scanned: its streams would unpack to more than 256 MB (a PDF bomb, or a document too large to read)'],
+      'afgoerelse.pdf': ['no-cpr-number'],
+    });
+  });
+});
+
+describe('bombs read at once', () => {
+  it('keep the run under its documented memory limit, and leave their neighbours read', async () => {
+    const pdfBomb = await pdfUnpackingTo(MAX_INFLATED_PDF + 1024 * 1024);
+    const docxBomb = await docxUnpackingTo(MAX_UNPACKED_XML + 1024 * 1024);
+    const site = temporaryTree({
+      'a.pdf': pdfBomb,
+      'b.pdf': pdfBomb,
+      'c.docx': docxBomb,
+      'd.docx': docxBomb,
+      'e.pdf': makePdf([['Ansøger 150385-2000']]),
+    });
+    const usageFile = path.join(site, 'usage.json');
+    const run = runCprlint(['--format', 'json', '.'], {
+      cwd: site,
+      env: { NODE_OPTIONS: `--import ${path.join(ROOT, 'bench', 'record-resource-usage.js')}`, BENCH_USAGE_FILE: usageFile },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const notScanned = (JSON.parse(run.stdout) as { filePath: string; messages: Message[] }[]).filter((result) => result.messages[0]!.message.startsWith('Not scanned'));
+    expect(notScanned.map((result) => result.filePath.split('/').pop()).sort()).toEqual(['a.pdf', 'b.pdf', 'c.docx', 'd.docx']);
+    const { peakRssKb } = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { peakRssKb: number };
+    expect(peakRssKb / 1024).toBeLessThan(RUN_MEMORY_LIMIT_MB);
+  });
+});
+
+describe('a reader that takes the run past its memory limit', () => {
+  afterEach(() => setRunMemoryLimit(RUN_MEMORY_LIMIT_MB));
+
+  it('is stopped, and its document named as not scanned', async () => {
+    // A limit this process is already over: any document read is stopped by the watch.
+    setRunMemoryLimit(1);
+    const file = path.join(temporaryTree({ 'afgoerelse.pdf': makePdf([['Ansøger 150385-2000']]) }), 'afgoerelse.pdf');
+    const report = await scanFile(file);
+    expect(report.findings).toEqual([]);
+    expect(report.notices).toEqual([{ severity: 'warning', notScanned: true, message: 'Not scanned: reading took the run past 1 MB of memory' }]);
   });
 });

@@ -2,6 +2,7 @@
 // field values. Knows PDF, decides nothing about what is sensitive.
 
 import { timeLimitOf, UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
+import { MAX_INFLATED_PDF, unpacksToMoreThan } from './pdf-streams.js';
 
 interface TextItem {
   str?: string;
@@ -15,6 +16,9 @@ const METADATA_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Pro
  * subject, keywords) and its form field values, each a part of its own.
  */
 export async function pdfText(bytes: Uint8Array, limits: DocumentLimits): Promise<DocumentText> {
+  if (await unpacksToMoreThan(bytes)) {
+    throw new UnreadableDocumentError(`its streams would unpack to more than ${MAX_INFLATED_PDF / 1024 / 1024} MB (a PDF bomb, or a document too large to read)`);
+  }
   // The legacy build runs on Node without a DOM; it loads only when a PDF is read.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const started = Date.now();
