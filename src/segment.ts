@@ -199,11 +199,14 @@ function entityAt(source: string, at: number): { value: string; length: number }
  * Alignment walks the source and skips what the parser dropped (markup, escapes, container
  * prefixes) and decodes character references, so positions stay exact across them.
  */
+// A builder's place maps before it holds any text: most blocks a parser hands over hold none.
+const NO_PLACES = new Int32Array(0);
+
 export class SegmentBuilder {
   private pieces: string[] = [];
   private size = 0;
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
+  private starts = NO_PLACES;
+  private ends = NO_PLACES;
 
   constructor(
     private readonly kind: SegmentKind,
@@ -281,7 +284,7 @@ export class SegmentBuilder {
 
   private reserve(extra: number): void {
     if (this.size + extra <= this.starts.length) return;
-    let capacity = this.starts.length * 2;
+    let capacity = Math.max(64, this.starts.length * 2);
     while (capacity < this.size + extra) capacity *= 2;
     const starts = new Int32Array(capacity);
     const ends = new Int32Array(capacity);
