@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { colorByDefault, main } from '../dist/src/cli.js';
-import { redactValues } from '../dist/src/findings.js';
+import { colorByDefault, main } from '../dist/src/front-ends/cli.js';
+import { redactValues } from '../dist/src/core/findings.js';
 
 const readStdin = async () => {
   const chunks = [];

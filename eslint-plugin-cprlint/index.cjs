@@ -8,7 +8,7 @@ function load() {
     return require('cprlint/eslint');
   } catch (error) {
     // Inside cprlint's own repository, where `cprlint` is not installed under node_modules.
-    if (error && error.code === 'MODULE_NOT_FOUND') return require('../dist/src/eslint.js');
+    if (error && error.code === 'MODULE_NOT_FOUND') return require('../dist/src/front-ends/eslint.js');
     throw error;
   }
 }

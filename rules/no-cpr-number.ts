@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-cpr-number -- the comments show made-up numbers in the forms the rule reads */
-import type { Confidence, Reason } from '../src/finding.js';
-import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import { countDigits, withoutInvisible, type Segment, type TableCell } from '../src/segment.js';
+import type { Confidence, Reason } from '../src/core/finding.js';
+import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/core/rule.js';
+import { countDigits, withoutInvisible, type Segment, type TableCell } from '../src/core/segment.js';
 import { analyseCpr, centuryYear, redactCpr, type CprAnalysis } from './cpr-number.js';
 
 // Every pass below reads each character a bounded number of times: expressions have fixed or

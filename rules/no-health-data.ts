@@ -1,5 +1,5 @@
-import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import type { Segment } from '../src/segment.js';
+import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type RuleMatch } from '../src/core/rule.js';
+import type { Segment } from '../src/core/segment.js';
 import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
 import { citizenMightBeNamed, inRecord, recordNamesCitizen, personReferences } from './person-reference.js';

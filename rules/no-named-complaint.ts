@@ -1,6 +1,6 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
-import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/rule.js';
-import type { Segment, TableCell } from '../src/segment.js';
+import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/core/rule.js';
+import type { Segment, TableCell } from '../src/core/segment.js';
 import { citizenMightBeNamed, isNameInsideSentence, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
 import { scopes, withinScopes } from './scopes.js';
 

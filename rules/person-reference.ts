@@ -1,8 +1,8 @@
 /* eslint-disable cprlint/no-health-data, cprlint/no-named-complaint -- the comments show made-up people, health data and complaints in the forms the rules read */
 // Who is a person in a text, and in which role: the references that make health data or a
 // complaint identifiable, and the ones (staff, officials, speakers, council members) that do not.
-import type { RuleContext } from '../src/rule.js';
-import type { Segment } from '../src/segment.js';
+import type { RuleContext } from '../src/core/rule.js';
+import type { Segment } from '../src/core/segment.js';
 import { FIRST_NAMES, SURNAMES } from './data/dst-names.js';
 import { NAME_WORDS } from './data/name-words.js';
 import { cprMatches } from './no-cpr-number.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowlistHash } from '../src/allowlist.js';
-import { redactValues } from '../src/findings.js';
+import { allowlistHash } from '../src/core/allowlist.js';
+import { redactValues } from '../src/core/findings.js';
 import { runCprlint, temporaryTree } from './temporary-tree.js';
 
 function cprlint(args: string[], files: Record<string, string> = {}) {

@@ -20,8 +20,8 @@ function writersIn(folder: string): string[] {
 describe('files cprlint writes are replaced whole or not at all', () => {
   it('the cache, a baseline, a report file and the allowlist salt in a configuration are written only through writeFileAtomically', () => {
     const writers = writersIn(path.join(ROOT, 'src'));
-    expect(writers.filter((writer) => !writer.endsWith(' writeFileAtomically') && !writer.startsWith('src/atomic-write.ts'))).toEqual([]);
-    expect(new Set(writers.map((writer) => writer.split(' ')[0]))).toEqual(new Set(['src/atomic-write.ts', 'src/cache.ts', 'src/baseline.ts', 'src/cli.ts', 'src/config.ts']));
+    expect(writers.filter((writer) => !writer.endsWith(' writeFileAtomically') && !writer.startsWith('src/project/atomic-write.ts'))).toEqual([]);
+    expect(new Set(writers.map((writer) => writer.split(' ')[0]))).toEqual(new Set(['src/project/atomic-write.ts', 'src/project/cache.ts', 'src/project/baseline.ts', 'src/front-ends/cli.ts', 'src/project/config.ts']));
   });
 
   it('a process killed while writing leaves the previous file as it was', async () => {
@@ -31,7 +31,7 @@ describe('files cprlint writes are replaced whole or not at all', () => {
     const child = spawn(process.execPath, [
       '--input-type=module',
       '-e',
-      `const { writeFileAtomically } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'atomic-write.js'))});
+      `const { writeFileAtomically } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'project', 'atomic-write.js'))});
        writeFileAtomically(${JSON.stringify(target)}, 'x'.repeat(256 * 1024 * 1024));`,
     ]);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

@@ -99,7 +99,7 @@ describe('a baseline gives nothing back', () => {
     cprlint(directory, '--write-baseline', 'baseline.json', 'content');
     const baseline = JSON.parse(fs.readFileSync(path.join(directory, 'baseline.json'), 'utf8')) as { salt: string; findings: { rule: string; hash: string }[] };
     const health = baseline.findings.find((entry) => entry.rule === 'no-health-data')!;
-    const { fingerprintOf } = await import('../src/baseline.js');
+    const { fingerprintOf } = await import('../src/project/baseline.js');
     const { HEALTH_TERMS } = await import('../rules/health-terms.js');
     // The word as written, its term, and the lexicon's cancer terms, with the salt: an attacker's
     // first guesses (each costs an scrypt, so not the whole lexicon here: none is the key alone).
@@ -126,8 +126,8 @@ describe('a baseline gives nothing back', () => {
 describe('what a guess against a baseline or an allowlist costs', () => {
   it('is one scrypt at the parameters the README states', async () => {
     const { scryptSync } = await import('node:crypto');
-    const { fingerprintOf } = await import('../src/baseline.js');
-    const { allowlistHash, DEFAULT_COST } = await import('../src/allowlist.js');
+    const { fingerprintOf } = await import('../src/project/baseline.js');
+    const { allowlistHash, DEFAULT_COST } = await import('../src/core/allowlist.js');
     const salt = '0123456789abcdef0123456789abcdef';
     // A baseline: N = 2^14, r = 8, p = 1 over the value as written, white space folded.
     expect(fingerprintOf('150385-2000', salt)).toBe(scryptSync('150385-2000', salt, 16, { N: 2 ** 14, r: 8, p: 1 }).toString('hex'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { colorByDefault } from '../src/cli.js';
+import { colorByDefault } from '../src/front-ends/cli.js';
 import { ROOT, runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
 
 const EXAMPLE = path.join(ROOT, 'fixtures', 'example-site');

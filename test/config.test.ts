@@ -4,9 +4,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { forgetConfigs } from '../src/config.js';
-import plugin from '../src/eslint.js';
-import remarkCprlint from '../src/remark.js';
+import { forgetConfigs } from '../src/project/config.js';
+import plugin from '../src/front-ends/eslint.js';
+import remarkCprlint from '../src/front-ends/remark.js';
 import { runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
 
 const HEALTH = 'Jens Hansen har brystkræft.\n';

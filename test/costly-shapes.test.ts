@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-cpr-number -- the tests plant a made-up number in shapes parsers are slow on */
 import { describe, expect, it } from 'vitest';
 import { tooCostlyToParse } from '../src/adapters/markdown.js';
-import { readableView } from '../src/readable-view.js';
+import { readableView } from '../src/core/readable-view.js';
 import { scanText } from '../src/index.js';
 import { TODAY } from './rule-findings.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mightHoldCpr, noCprNumber, redactCprNumbers } from '../rules/no-cpr-number.js';
 import { scanText } from '../src/index.js';
-import type { Segment, TableCell } from '../src/segment.js';
+import type { Segment, TableCell } from '../src/core/segment.js';
 
 // Issue 10: CPR numbers in the forms documents use. Every case is read on 22 November 2026.
 // Lines and columns are 1-based, ends exclusive.

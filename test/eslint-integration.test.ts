@@ -8,7 +8,7 @@ import { ESLint as ESLint8 } from 'eslint-v8';
 import { LegacyESLint } from 'eslint-v9/use-at-your-own-risk';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import plugin, { CODE_FILES } from '../src/eslint.js';
+import plugin, { CODE_FILES } from '../src/front-ends/eslint.js';
 import { runsHere } from './temporary-tree.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

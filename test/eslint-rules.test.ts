@@ -3,8 +3,8 @@ import { RuleTester as RuleTester10 } from 'eslint';
 import { RuleTester as RuleTester9 } from 'eslint-v9';
 import tseslint from 'typescript-eslint';
 import { describe, it } from 'vitest';
-import plugin from '../src/eslint.js';
-import { MASKED_CPR as PLACEHOLDER } from '../src/findings.js';
+import plugin from '../src/front-ends/eslint.js';
+import { MASKED_CPR as PLACEHOLDER } from '../src/core/findings.js';
 
 // The same suites run on ESLint 10 and on ESLint 9 (an npm alias), each wired to vitest.
 const VERSIONS = [

@@ -7,9 +7,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import plugin from '../src/eslint.js';
-import rehypeCprlint from '../src/rehype.js';
-import remarkCprlint from '../src/remark.js';
+import plugin from '../src/front-ends/eslint.js';
+import rehypeCprlint from '../src/front-ends/rehype.js';
+import remarkCprlint from '../src/front-ends/remark.js';
 import { temporaryTree } from './temporary-tree.js';
 
 // A configuration file that cannot be read, in a folder named with a CPR number: every front end

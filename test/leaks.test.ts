@@ -8,9 +8,9 @@ import tseslint from 'typescript-eslint';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import plugin from '../src/eslint.js';
-import rehypeCprlint from '../src/rehype.js';
-import remarkCprlint from '../src/remark.js';
+import plugin from '../src/front-ends/eslint.js';
+import rehypeCprlint from '../src/front-ends/rehype.js';
+import remarkCprlint from '../src/front-ends/remark.js';
 import { makeDocx, makePdf } from './made-documents.js';
 import { runCprlint, temporaryTree } from './temporary-tree.js';
 

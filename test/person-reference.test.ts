@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mightBindAlias, personReferences } from '../rules/person-reference.js';
 import { scopes, sentences } from '../rules/scopes.js';
-import type { Segment } from '../src/segment.js';
+import type { Segment } from '../src/core/segment.js';
 
 const context = { today: new Date(2026, 10, 22) };
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingsIn } from '../src/findings.js';
-import { formatOf, parseSegments, scanText } from '../src/scan.js';
+import { findingsIn } from '../src/core/findings.js';
+import { formatOf, parseSegments, scanText } from '../src/core/scan.js';
 
 // The engine parses a file only when a rule finds a candidate in its readable view. The view must
 // hold at least what parsing gives: scanning with the prefilter finds exactly what parsing always

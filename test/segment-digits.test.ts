@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDigits, OTHER_DIGIT_ZEROS, withAsciiDigits } from '../src/segment.js';
+import { countDigits, OTHER_DIGIT_ZEROS, withAsciiDigits } from '../src/core/segment.js';
 
 describe("other scripts' digits", () => {
   it('are every digit (\\p{Nd}) of the Basic Multilingual Plane beyond ASCII, each read as its value', () => {

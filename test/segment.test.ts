@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentBuilder, sourceRange, textSegment } from '../src/segment.js';
+import { SegmentBuilder, sourceRange, textSegment } from '../src/core/segment.js';
 
 describe('textSegment decodes character references and maps back to the source', () => {
   it.each([

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactValues } from '../src/findings.js';
+import { redactValues } from '../src/core/findings.js';
 import { scanText } from '../src/index.js';
 import { TODAY } from './rule-findings.js';
 import { runCprlint, temporaryTree } from './temporary-tree.js';

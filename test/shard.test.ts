@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inShard, parseShard } from '../src/shard.js';
+import { inShard, parseShard } from '../src/project/shard.js';
 import { runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
 
 const cprlint = (cwd: string, ...args: string[]): CliRun => runCprlint(args, { cwd });

@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanText } from '../src/index.js';
-import remarkCprlint from '../src/remark.js';
+import remarkCprlint from '../src/front-ends/remark.js';
 import { TODAY } from './rule-findings.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -1,14 +1,14 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { delimitedSegments } from '../src/adapters/delimited.js';
-import { documentPartSegments } from '../src/adapters/document.js';
+import { documentPartSegments } from '../src/documents/document.js';
 import { htmlSegments } from '../src/adapters/html.js';
 import { markdownSegments } from '../src/adapters/markdown.js';
-import { openDocumentText } from '../src/adapters/opendocument.js';
-import { xlsxText } from '../src/adapters/spreadsheet.js';
-import { readableView } from '../src/readable-view.js';
-import { formatOf, parseSegments, scanDocumentPart, scanText } from '../src/scan.js';
-import { sourceRange, type Segment } from '../src/segment.js';
+import { openDocumentText } from '../src/documents/opendocument.js';
+import { xlsxText } from '../src/documents/spreadsheet.js';
+import { readableView } from '../src/core/readable-view.js';
+import { formatOf, parseSegments, scanDocumentPart, scanText } from '../src/core/scan.js';
+import { sourceRange, type Segment } from '../src/core/segment.js';
 
 // 150385-2000 is a CPR number of 15 March 1985 that passes modulus 11.
 const TODAY = new Date(2026, 10, 22);

@@ -10,9 +10,9 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { afterAll, describe, expect, it } from 'vitest';
-import rehypeCprlint from '../src/rehype.js';
-import remarkCprlint from '../src/remark.js';
-import { docsUrl } from '../src/rule.js';
+import rehypeCprlint from '../src/front-ends/rehype.js';
+import remarkCprlint from '../src/front-ends/remark.js';
+import { docsUrl } from '../src/core/rule.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MARKDOWN = 'Hej\n\nBorger **150385**-2000 og\n[ansøgning](/filer/ansoegning_1503852019.pdf)\n\nNr 150385-2001\n';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { createDeflate } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_UNPACKED_XML } from '../src/adapters/office.js';
-import { MAX_INFLATED_PDF } from '../src/adapters/pdf-streams.js';
+import { MAX_UNPACKED_XML } from '../src/documents/office.js';
+import { MAX_INFLATED_PDF } from '../src/documents/pdf-streams.js';
 import { scanFile } from '../src/index.js';
-import { RUN_MEMORY_LIMIT_MB, setRunMemoryLimit } from '../src/scan-pool.js';
+import { RUN_MEMORY_LIMIT_MB, setRunMemoryLimit } from '../src/project/scan-pool.js';
 import { makeDocx, makePdf } from './made-documents.js';
 import { ROOT, runCprlint, temporaryTree } from './temporary-tree.js';
 

@@ -2,7 +2,7 @@
 // records (';' in a Danish Excel's export, ',' or a tab elsewhere), fields in double quotes (with
 // "" for a quote, and line breaks inside), the first record the header. Knows the format, decides
 // nothing about what is sensitive.
-import { columnHeader, tableRowSegment, textSegment, type Segment } from '../segment.js';
+import { columnHeader, tableRowSegment, textSegment, type Segment } from '../core/segment.js';
 
 /** Delimiters a file may use, in the order a tie is settled: the Danish export's first. */
 const DELIMITERS = [';', '\t', ',', '|'] as const;

@@ -1,4 +1,4 @@
-import { SegmentBuilder, textSegment, type Segment, type SegmentKind, type TextDecoding } from '../segment.js';
+import { SegmentBuilder, textSegment, type Segment, type SegmentKind, type TextDecoding } from '../core/segment.js';
 import { RUNS_ON } from './inline-elements.js';
 
 /** An ESTree node (espree, typescript-eslint, eslint-mdx) as far as this adapter reads it. */

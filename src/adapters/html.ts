@@ -1,7 +1,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { createRequire } from 'node:module';
 import { unified } from 'unified';
-import { columnHeader, identitySegment, placeWithin, SegmentBuilder, tableCell, textSegment, type Segment } from '../segment.js';
+import { columnHeader, identitySegment, placeWithin, SegmentBuilder, tableCell, textSegment, type Segment } from '../core/segment.js';
 import { RUNS_ON } from './inline-elements.js';
 import { rangeOf, type Positioned } from './unist-range.js';
 

@@ -3,7 +3,7 @@
 // sensitive.
 import { createRequire } from 'node:module';
 import type { Comment, Options } from 'acorn';
-import type { Segment } from '../segment.js';
+import type { Segment } from '../core/segment.js';
 import { estreeSegments, type EstreeComment, type EstreeNode } from './estree.js';
 
 // acorn loads only when JavaScript is met, as the other parsers do.

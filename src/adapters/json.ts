@@ -2,7 +2,7 @@
 // jsonc-parser. Knows JSON, decides nothing about what is sensitive.
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
-import { textSegment, type Segment } from '../segment.js';
+import { textSegment, type Segment } from '../core/segment.js';
 
 // jsonc-parser loads only when JSON is met, as the other parsers do.
 const requireModule = createRequire(import.meta.url);

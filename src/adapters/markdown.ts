@@ -8,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { createRequire } from 'node:module';
 import { unified, type Processor } from 'unified';
-import type { Segment } from '../segment.js';
+import type { Segment } from '../core/segment.js';
 import { mdastSegments } from './mdast.js';
 
 /**

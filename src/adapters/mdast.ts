@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { columnHeader, identitySegment, SegmentBuilder, tableCell, textSegment, type Segment } from '../segment.js';
+import { columnHeader, identitySegment, SegmentBuilder, tableCell, textSegment, type Segment } from '../core/segment.js';
 import { CELL_SEPARATOR, htmlWithin } from './html.js';
 import { rangeOf, type Positioned } from './unist-range.js';
 

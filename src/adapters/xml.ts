@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { Cdata, Element, Nodes, Root, Text } from 'xast';
 import { htmlWithin } from './html.js';
-import { appendSourceText, SegmentBuilder, textSegment, type Segment } from '../segment.js';
+import { appendSourceText, SegmentBuilder, textSegment, type Segment } from '../core/segment.js';
 
 // The XML parser loads only when XML is met, as the other parsers do.
 const requireModule = createRequire(import.meta.url);

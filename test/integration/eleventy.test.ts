@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactValues } from '../../src/findings.js';
+import { redactValues } from '../../src/core/findings.js';
 import { ROOT, writeFiles } from '../temporary-tree.js';
 import { runBuild, siteCopy } from './site-builds.js';
 

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
-import remarkCprlint from '../../src/remark.js';
+import remarkCprlint from '../../src/front-ends/remark.js';
 import { temporaryTree } from '../temporary-tree.js';
 
 // 15 March 1985, modulus 11 holds: an error. Next to "Sagsnr." (a case number): a warning.

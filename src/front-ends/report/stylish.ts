@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import type { FileReport } from '../finding.js';
-import { docsUrl } from '../rule.js';
+import type { FileReport } from '../../core/finding.js';
+import { docsUrl } from '../../core/rule.js';
 import { lintMessages } from './lint-message.js';
 
 /** vfile-reporter's output, as remark-cli and other unified tools print it. */

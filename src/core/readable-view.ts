@@ -1,5 +1,5 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { RUNS_ON } from './adapters/inline-elements.js';
+import { RUNS_ON } from '../adapters/inline-elements.js';
 import { HAS_INVISIBLE, INVISIBLE, withAsciiDigits } from './segment.js';
 
 // A tag's name ends where white space, `/` or `>` follows: nothing else may be read as both name and

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { hastSegments } from './adapters/html.js';
-import { withRedactedErrors } from './findings.js';
+import { hastSegments } from '../adapters/html.js';
+import { withRedactedErrors } from '../core/findings.js';
 import { checkOptions, lintTree, type CprlintPluginOptions } from './unified-plugin.js';
 
 export type { CprlintPluginOptions } from './unified-plugin.js';

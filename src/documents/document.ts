@@ -1,7 +1,7 @@
 // Documents a site attaches (PDF, Word, OpenDocument, Excel): each reader gives the text a person
 // could read out of one, in labelled parts. Knows document formats, decides nothing about what is
 // sensitive.
-import { tableRowSegment, textSegment, type Segment, type TableCell } from '../segment.js';
+import { tableRowSegment, textSegment, type Segment, type TableCell } from '../core/segment.js';
 
 export interface DocumentLimits {
   /** Pages of a PDF read at most; the rest is reported as not read. */

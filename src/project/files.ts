@@ -1,11 +1,11 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, UnreadableDocumentError, type DocumentLimits } from './adapters/document.js';
+import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
 import { poolAvailable, scanInPool, StoppedJobError } from './scan-pool.js';
-import type { FileReport, Finding, Notice } from './finding.js';
-import { findingsIn } from './findings.js';
-import { formatOf, scanDocumentPart, scanText, type ScanOptions } from './scan.js';
-import { textSegment } from './segment.js';
+import type { FileReport, Finding, Notice } from '../core/finding.js';
+import { findingsIn } from '../core/findings.js';
+import { formatOf, scanDocumentPart, scanText, type ScanOptions } from '../core/scan.js';
+import { textSegment } from '../core/segment.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../project/usage-error.js';
 
 /** ESLint's JSON shape, as far as merging reads it. */
 interface JsonResult {

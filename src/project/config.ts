@@ -3,9 +3,9 @@ import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from './allowlist.js';
-import { RuleOptionsError, type RulesSettings } from './rule.js';
-import { activeRules } from './rule-settings.js';
+import { COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from '../core/allowlist.js';
+import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
+import { activeRules } from '../core/rule-settings.js';
 
 /** One configuration file governs the CLI, the unified plugins and the ESLint pack. */
 export interface CprlintConfig {

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
-import { timeLimitOf } from './adapters/document.js';
-import type { FileReport } from './finding.js';
+import { timeLimitOf } from '../documents/document.js';
+import type { FileReport } from '../core/finding.js';
 import type { FileScanOptions } from './files.js';
 import type { ScanJob, ScanReply } from './scan-worker.js';
 
@@ -56,7 +56,7 @@ interface PoolWorker {
  */
 function workerScript(): URL | undefined {
   const beside = new URL('./scan-worker.js', import.meta.url);
-  const script = import.meta.url.endsWith('.ts') ? new URL('../dist/src/scan-worker.js', import.meta.url) : beside;
+  const script = import.meta.url.endsWith('.ts') ? new URL('../../dist/src/project/scan-worker.js', import.meta.url) : beside;
   return fs.existsSync(script) ? script : undefined;
 }
 

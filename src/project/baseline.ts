@@ -2,8 +2,8 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
-import type { FileReport, Finding } from './finding.js';
-import { MASKED_CPR, maskValues } from './findings.js';
+import type { FileReport, Finding } from '../core/finding.js';
+import { MASKED_CPR, maskValues } from '../core/findings.js';
 
 /**
  * Known findings a team has accepted for now. An entry is a file, a rule and a salted hash of the

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FileReport } from '../finding.js';
+import type { FileReport } from '../../core/finding.js';
 import { countMessages, findingMessage, lintMessages } from './lint-message.js';
 
 /**

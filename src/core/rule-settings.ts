@@ -1,6 +1,6 @@
-import { noCprNumber } from '../rules/no-cpr-number.js';
-import { noHealthData } from '../rules/no-health-data.js';
-import { noNamedComplaint } from '../rules/no-named-complaint.js';
+import { noCprNumber } from '../../rules/no-cpr-number.js';
+import { noHealthData } from '../../rules/no-health-data.js';
+import { noNamedComplaint } from '../../rules/no-named-complaint.js';
 import type { RuleId } from './finding.js';
 import { RuleOptionsError, type Rule, type RuleChecker, type RuleLevel, type RulesSettings } from './rule.js';
 

@@ -1,7 +1,7 @@
 // A worker thread of the scan pool: scans the files it is sent, one at a time, as the main thread
 // would (reading documents too). The pool stops it when a job overruns its time or memory.
 import { parentPort } from 'node:worker_threads';
-import type { FileReport } from './finding.js';
+import type { FileReport } from '../core/finding.js';
 import { scanContent, scanFile, type FileScanOptions } from './files.js';
 
 /** A file to scan: by its path (the worker reads it), or its bytes read elsewhere (a cache, git's index). */

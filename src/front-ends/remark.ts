@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { mdastSegments } from './adapters/mdast.js';
-import { textSegment } from './segment.js';
-import { withRedactedErrors } from './findings.js';
+import { mdastSegments } from '../adapters/mdast.js';
+import { textSegment } from '../core/segment.js';
+import { withRedactedErrors } from '../core/findings.js';
 import { checkOptions, lintTree, type CprlintPluginOptions } from './unified-plugin.js';
 
 export type { CprlintPluginOptions } from './unified-plugin.js';

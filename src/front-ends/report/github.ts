@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FileReport } from '../finding.js';
+import type { FileReport } from '../../core/finding.js';
 import { lintMessages } from './lint-message.js';
 
 // GitHub's workflow-command escapes: data loses %, CR and LF; properties also : and ,.

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { settingsFor } from './config.js';
+import { settingsFor } from '../project/config.js';
 import { VFileMessage } from 'vfile-message';
-import type { Finding, Place } from './finding.js';
-import { docsUrl, type RulesSettings } from './rule.js';
-import { activeRules, type ActiveRule } from './rule-settings.js';
-import { findingsIn, redactValues, rulesThatMightMatch, withRedactedErrors } from './findings.js';
-import { applySuppressions } from './suppressions.js';
-import type { Segment } from './segment.js';
+import type { Finding, Place } from '../core/finding.js';
+import { docsUrl, type RulesSettings } from '../core/rule.js';
+import { activeRules, type ActiveRule } from '../core/rule-settings.js';
+import { findingsIn, redactValues, rulesThatMightMatch, withRedactedErrors } from '../core/findings.js';
+import { applySuppressions } from '../core/suppressions.js';
+import type { Segment } from '../core/segment.js';
 
 /** Options of `cprlint/remark` and `cprlint/rehype`. JSON only, so Next.js can pass them by name. */
 export interface CprlintPluginOptions {

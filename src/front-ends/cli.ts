@@ -3,24 +3,24 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FileReport, Finding } from './finding.js';
-import { allowlistHash } from './allowlist.js';
-import { writeFileAtomically } from './atomic-write.js';
-import { ScanCache, settingsKey } from './cache.js';
-import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from './baseline.js';
-import { ConfigError, ensureAllowlistSalt, loadConfig, parseDuration, parseSize, settingsFor } from './config.js';
-import { setPoolSize } from './scan-pool.js';
-import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from './files.js';
-import { filesChangedSince, stagedFiles } from './git.js';
+import type { FileReport, Finding } from '../core/finding.js';
+import { allowlistHash } from '../core/allowlist.js';
+import { writeFileAtomically } from '../project/atomic-write.js';
+import { ScanCache, settingsKey } from '../project/cache.js';
+import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from '../project/baseline.js';
+import { ConfigError, ensureAllowlistSalt, loadConfig, parseDuration, parseSize, settingsFor } from '../project/config.js';
+import { setPoolSize } from '../project/scan-pool.js';
+import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from '../project/files.js';
+import { filesChangedSince, stagedFiles } from '../project/git.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
-import { RuleOptionsError, type RulesSettings } from './rule.js';
-import { activeRules, RULES } from './rule-settings.js';
-import { redactStrings, redactValues } from './findings.js';
-import { scanName } from './scan.js';
-import { inShard, parseShard, type Shard } from './shard.js';
-import { VERSION } from './version.js';
-import { UsageError } from './usage-error.js';
-import type { WalkEntry } from './walk.js';
+import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
+import { activeRules, RULES } from '../core/rule-settings.js';
+import { redactStrings, redactValues } from '../core/findings.js';
+import { scanName } from '../core/scan.js';
+import { inShard, parseShard, type Shard } from '../project/shard.js';
+import { VERSION } from '../version.js';
+import { UsageError } from '../project/usage-error.js';
+import type { WalkEntry } from '../project/walk.js';
 
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -281,7 +281,7 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
   let entries: WalkEntry[] = entriesOf ? entriesOf() : [];
   if (!entriesOf) {
     // The walker and its glob and ignore libraries load only for a walk (not for --staged or --stdin).
-    const { walk } = await import('./walk.js');
+    const { walk } = await import('../project/walk.js');
     for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
   }
   const { shard } = given;

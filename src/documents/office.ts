@@ -2,10 +2,10 @@
 // read out of those parts by a small vocabulary of element names, and the document's properties.
 import JSZip from 'jszip';
 import type { Element, Nodes } from 'xast';
-import { CELL_SEPARATOR } from './html.js';
+import { CELL_SEPARATOR } from '../adapters/html.js';
 import { UnreadableDocumentError, type DocumentPart, type SheetRow } from './document.js';
-import { columnHeader } from '../segment.js';
-import { parseXml } from './xml.js';
+import { columnHeader } from '../core/segment.js';
+import { parseXml } from '../adapters/xml.js';
 
 /**
  * The most a package's XML parts may unpack to, together: the readers hold each part as a string

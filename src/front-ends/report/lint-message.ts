@@ -1,4 +1,4 @@
-import type { FileReport, Finding } from '../finding.js';
+import type { FileReport, Finding } from '../../core/finding.js';
 
 /** One line of a report in ESLint's terms: a finding, or a notice about the file. */
 export interface LintMessage {

@@ -3,9 +3,9 @@ import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
-import type { FileReport } from './finding.js';
-import { redactStrings } from './findings.js';
-import { VERSION } from './version.js';
+import type { FileReport } from '../core/finding.js';
+import { redactStrings } from '../core/findings.js';
+import { VERSION } from '../version.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;

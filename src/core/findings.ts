@@ -1,7 +1,7 @@
 import { location } from 'vfile-location';
 import { isAllowed, type Allowlist } from './allowlist.js';
-import { fingerprintOf } from './baseline.js';
-import { redactCprNumbers } from '../rules/no-cpr-number.js';
+import { fingerprintOf } from '../project/baseline.js';
+import { redactCprNumbers } from '../../rules/no-cpr-number.js';
 import { severityOf, type Finding, type Point } from './finding.js';
 import { readableView } from './readable-view.js';
 import type { RuleContext, RulesSettings } from './rule.js';

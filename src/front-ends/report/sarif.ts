@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { FileReport } from '../finding.js';
-import { docsUrl, type Rule } from '../rule.js';
+import type { FileReport } from '../../core/finding.js';
+import { docsUrl, type Rule } from '../../core/rule.js';
 import { lintMessages } from './lint-message.js';
 
 /** SARIF 2.1.0, for code-scanning dashboards. Messages and snippets are the redacted ones. */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { forgetConfigs, settingsFor } from './config.js';
-import { redactValues, withRedactedErrors } from './findings.js';
+import { forgetConfigs, settingsFor } from '../project/config.js';
+import { redactValues, withRedactedErrors } from '../core/findings.js';
 import { lintMessages, type LintMessage } from './report/lint-message.js';
-import { formatOf, scanText } from './scan.js';
+import { formatOf, scanText } from '../core/scan.js';
 import { checkOptions, type CprlintPluginOptions } from './unified-plugin.js';
 
 /** Options of `cprlint/eleventy`: those of `cprlint/remark` and `cprlint/rehype`. */

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { ConfigError, settingsFor } from './config.js';
+import { ConfigError, settingsFor } from '../project/config.js';
 import type { Root } from 'mdast';
-import { estreeSegments, type EstreeComment, type EstreeNode } from './adapters/estree.js';
-import { mdastSegments } from './adapters/mdast.js';
-import type { RuleId } from './finding.js';
-import { docsUrl, RuleOptionsError, type RulesSettings } from './rule.js';
-import { activeRules, RULES, type ActiveRule } from './rule-settings.js';
-import { findingsIn, MASKED_CPR, rulesThatMightMatch, withRedactedErrors } from './findings.js';
-import type { Segment } from './segment.js';
-import { VERSION } from './version.js';
+import { estreeSegments, type EstreeComment, type EstreeNode } from '../adapters/estree.js';
+import { mdastSegments } from '../adapters/mdast.js';
+import type { RuleId } from '../core/finding.js';
+import { docsUrl, RuleOptionsError, type RulesSettings } from '../core/rule.js';
+import { activeRules, RULES, type ActiveRule } from '../core/rule-settings.js';
+import { findingsIn, MASKED_CPR, rulesThatMightMatch, withRedactedErrors } from '../core/findings.js';
+import type { Segment } from '../core/segment.js';
+import { VERSION } from '../version.js';
 
 /** What the redaction suggestion puts in place of a CPR number. */
 export // What a number written in one piece consists of in a source: digits (and an eCPR's capitals),
