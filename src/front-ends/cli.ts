@@ -29,6 +29,7 @@ type Format = (typeof FORMATS)[number];
 export const USAGE = `Usage: cprlint [options] [paths or globs ...]
        cprlint hash <value> ...   print allowlist hashes (for the configuration's allowlist.values)
        cprlint merge <report> ... combine the JSON or SARIF reports of --shard runs into one
+       cprlint lsp                the language server, on standard input and output (for editors)
 
 Finds CPR numbers in a site's sources and build output, and fails when one would be published.
 Paths default to ".". Directories are walked with their .gitignore and .cprlintignore files;
@@ -380,6 +381,12 @@ async function printMerged(files: readonly string[], io: CliIo): Promise<number>
 async function run(argv: readonly string[], io: CliIo, showValues: boolean): Promise<number> {
   if (argv[0] === 'hash') return printHashes(argv.slice(1), io);
   if (argv[0] === 'merge') return printMerged(argv.slice(1), io);
+  if (argv[0] === 'lsp') {
+    // The language server speaks on standard input and output until its client says exit.
+    const { startLanguageServer } = await import('./language-server.js');
+    startLanguageServer();
+    return new Promise<number>(() => undefined);
+  }
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     io.stdout(USAGE);

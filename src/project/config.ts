@@ -34,6 +34,8 @@ export const CONFIG_FILES = ['cprlint.config.js', 'cprlint.config.mjs', 'cprlint
 
 export interface LoadedConfig {
   file: string;
+  /** The file's modification time when it was read: a newer file is read again. */
+  modified: number | undefined;
   config: CprlintConfig;
   ignored: (filePath: string) => boolean;
   allowedPath: (filePath: string) => boolean;
@@ -145,8 +147,11 @@ const loaded = new Map<string, LoadedConfig>();
  */
 export function loadConfig(file: string): LoadedConfig {
   const absolute = path.resolve(file);
+  // A long-running process (an editor's ESLint or language server) sees an edited file at once.
+  const modified = statSync(absolute, { throwIfNoEntry: false })?.mtimeMs;
   const cached = loaded.get(absolute);
-  if (cached) return cached;
+  if (cached && cached.modified === modified) return cached;
+  if (cached) delete requireFromHere.cache[absolute];
   let value: unknown;
   try {
     if (absolute.endsWith('.json')) {
@@ -173,6 +178,7 @@ export function loadConfig(file: string): LoadedConfig {
   const patterns = config.allowlist?.patterns ?? [];
   const result: LoadedConfig = {
     file: absolute,
+    modified,
     config,
     ignored: config.ignores ? matcher(config.ignores) : () => false,
     allowedPath: config.allowlist?.paths ? matcher(config.allowlist.paths) : () => false,
@@ -262,6 +268,7 @@ export function settingsFor(filePath: string, configFile?: string): FileSettings
 
 /** Forgets what was read, for a long-running process whose files changed (and for tests). */
 export function forgetConfigs(): void {
+  for (const file of loaded.keys()) delete requireFromHere.cache[file];
   loaded.clear();
   foundIn.clear();
 }
