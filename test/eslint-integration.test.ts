@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import json from '@eslint/json';
 import markdown from '@eslint/markdown';
 import { ESLint } from 'eslint';
 import { ESLint as ESLint8 } from 'eslint-v8';
@@ -9,7 +10,7 @@ import { LegacyESLint } from 'eslint-v9/use-at-your-own-risk';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { CODE_FILES } from '../src/front-ends/eslint.js';
-import { runsHere } from './temporary-tree.js';
+import { runsHere, temporaryTree } from './temporary-tree.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const at = (messages: { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number }[]) =>
@@ -136,6 +137,33 @@ describe('configs', () => {
         hasSuggestions: true,
       });
     }
+  });
+});
+
+describe('ESLint in an editor, as it runs for hours', () => {
+  it('@eslint/json files are read through configs.json, as the CLI reads JSON', async () => {
+    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.json'], plugins: { json } }, plugin.configs.json] });
+    const [result] = await eslint.lintText('{\n  "titel": "Sag",\n  "cpr": "150385-2000"\n}\n', { filePath: 'data/not-on-disk.json' });
+    expect(at(result!.messages)).toEqual(['cprlint/no-cpr-number 3:11-3:22']);
+  });
+
+  it('a change to cprlint\'s configuration takes effect in the same ESLint, without a restart', async () => {
+    const folder = temporaryTree({ 'side.md': 'CPR 150385-2000\n', '.cprlintrc.json': '{"rules": {"no-cpr-number": "error"}}\n' });
+    const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.md'], plugins: { markdown } }, plugin.configs.markdown] });
+    const lint = async (): Promise<string[]> => at((await eslint.lintFiles(['side.md']))[0]!.messages);
+    expect(await lint()).toEqual(['cprlint/no-cpr-number 1:5-1:16']);
+    const configFile = path.join(folder, '.cprlintrc.json');
+    fs.writeFileSync(configFile, '{"rules": {"no-cpr-number": "off"}}\n');
+    // A later modification time, as an editor's save gives, whatever the file system's clock granularity.
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(configFile, later, later);
+    expect(await lint()).toEqual([]);
+  });
+
+  it('a typed eslint.config.ts with defineConfig compiles with the pack\'s configs', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'fixtures/typed-eslint-config')], { encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@ import type { ESLint, Linter, Rule } from 'eslint';
 import { ConfigError, settingsFor } from '../project/config.js';
 import type { Root } from 'mdast';
 import { estreeSegments, type EstreeComment, type EstreeNode } from '../adapters/estree.js';
+import { jsonSegments } from '../adapters/json.js';
 import { mdastSegments } from '../adapters/mdast.js';
 import type { RuleId } from '../core/finding.js';
 import { docsUrl, RuleOptionsError, type RulesSettings } from '../core/rule.js';
@@ -101,7 +102,7 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       } catch (error) {
         if (!(error instanceof ConfigError) && !(error instanceof RuleOptionsError)) throw error;
         const report = (): void => context.report({ loc: { line: 1, column: 0 }, messageId: 'finding', data: { message: `cprlint: ${error.message}` } });
-        return { Program: report, root: report } as Rule.RuleListener;
+        return { Program: report, root: report, Document: report } as Rule.RuleListener;
       }
     },
   };
@@ -164,6 +165,10 @@ function eslintRule(ruleId: RuleId, description: string): Rule.RuleModule {
       root(node: unknown) {
         withRedactedErrors(() => lint(() => mdastSegments(node as Root, sourceCode.text)));
       },
+      // @eslint/json's language (its tree is Momoa's): the text is read as the CLI reads JSON.
+      Document() {
+        withRedactedErrors(() => lint(() => jsonSegments(sourceCode.text)));
+      },
     } as Rule.RuleListener;
   }
 }
@@ -174,7 +179,17 @@ const allRulesAt = (level: 'error' | 'warn'): Linter.RulesRecord =>
 
 export const meta = { name: 'cprlint', version: VERSION, namespace: 'cprlint' };
 
-export const configs: Record<string, Linter.Config | Linter.LegacyConfig> = {};
+/** The pack's configurations, each typed as what it is: flat configs for `defineConfig`, one legacy. */
+export type CprlintConfigs = {
+  recommended: Linter.Config;
+  'flat/recommended': Linter.Config;
+  markdown: Linter.Config;
+  json: Linter.Config;
+  'legacy-recommended': Linter.LegacyConfig;
+};
+
+// Filled in below: each flat config names the plugin, which holds them.
+export const configs = {} as CprlintConfigs;
 
 const plugin = { meta, rules, configs } satisfies ESLint.Plugin;
 
@@ -185,12 +200,14 @@ Object.assign(configs, {
   recommended: { name: 'cprlint/recommended', files: CODE_FILES, plugins: { cprlint: plugin }, rules: allRulesAt('error') },
   // Markdown needs @eslint/markdown registered as `markdown` (see the README).
   markdown: { name: 'cprlint/markdown', files: ['**/*.md'], language: 'markdown/gfm', plugins: { cprlint: plugin }, rules: allRulesAt('error') },
+  // JSON needs @eslint/json registered as `json`.
+  json: { name: 'cprlint/json', files: ['**/*.json'], language: 'json/json', plugins: { cprlint: plugin }, rules: allRulesAt('error') },
   'legacy-recommended': {
     plugins: ['cprlint'],
     overrides: [{ files: CODE_FILES.map((glob) => glob.replace('**/', '*')), rules: allRulesAt('error') }],
   },
 });
-configs['flat/recommended'] = configs.recommended!;
+configs['flat/recommended'] = configs.recommended;
 
 export { rules };
 export default plugin;
