@@ -21,7 +21,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileReport, Finding, Notice } from '../core/finding.js';
 import { MASKED_CPR, redactValues } from '../core/findings.js';
-import { docsUrl } from '../core/rule.js';
+import { docsUrl, RuleOptionsError, type RulesSettings } from '../core/rule.js';
+import { activeRules } from '../core/rule-settings.js';
 import { formatOf, scanText } from '../core/scan.js';
 import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
 import { CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs, settingsFor } from '../project/config.js';
@@ -35,6 +36,8 @@ const DEBOUNCE_MS = 25;
 export interface ServerSettings {
   /** Put the full values in messages. Off: messages hold only redacted values. */
   showValues?: boolean;
+  /** Rule settings over the configuration file's, as the command line's `--rule`. */
+  rules?: RulesSettings;
 }
 
 /** Files whose change can change what is found: configurations and ignore files. */
@@ -136,9 +139,10 @@ export function startLanguageServer(connection: Connection = defaultConnection()
   const optionsFor = (filePath: string): (FileScanOptions & { ignored: boolean }) | undefined => {
     try {
       const found = settingsFor(filePath);
+      const rules = found.rules || settings.rules ? { ...found.rules, ...settings.rules } : undefined;
       return {
         showValues: settings.showValues === true,
-        ...(found.rules ? { rules: found.rules } : {}),
+        ...(rules ? { rules } : {}),
         ...(found.allowlist ? { allowlist: found.allowlist } : {}),
         ...(found.maxFileSize ? { maxFileSize: found.maxFileSize } : {}),
         ignored: found.ignored,
@@ -194,6 +198,14 @@ export function startLanguageServer(connection: Connection = defaultConnection()
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
+    try {
+      activeRules(settings.rules);
+    } catch (error) {
+      // The editor's rule settings are wrong: say so, and go on with the configuration file's.
+      if (!(error instanceof RuleOptionsError)) throw error;
+      void connection.window.showErrorMessage(`cprlint: the editor's rule settings are ignored: ${error.message}`);
+      settings = { ...settings, rules: undefined };
+    }
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.map(toPath).filter((folder): folder is string => folder !== undefined);
