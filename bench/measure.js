@@ -73,6 +73,7 @@ export async function measureAlternating(commands, { workDir, cwd = workDir, run
 
 function summary(results) {
   return {
+    code: results.at(-1).code,
     wallSeconds: median(results.map((result) => result.wallSeconds)),
     cpuSeconds: median(results.map((result) => result.cpuSeconds)),
     peakRssKb: Math.max(...results.map((result) => result.peakRssKb)),

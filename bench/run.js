@@ -12,12 +12,13 @@ import { ruleCosts } from './rule-costs.js';
 import { scanVersusParsing } from './scan-versus-parsing.js';
 import { complexity } from './complexity.js';
 import { memoryBySize } from './memory-by-size.js';
+import { editorLatency } from './editor-latency.js';
 
 // Each section is { title, run({ site, workDir, siteOf }) } and resolves to { rows, targets, notes }:
 // `site` is the mostly clean site at full size, `siteOf(kind, scale)` any other (generated once).
 // rows are { label, bytes, wallSeconds, cpuSeconds, peakRssKb }, targets are { text, met }. A new cost to
 // watch (another rule, ESLint, a staged scan) is a new module added here.
-const SECTIONS = { scanVersusParsing, memoryBySize, ruleCosts, eslintOverhead, stagedAndCache, pdfPages, complexity };
+const SECTIONS = { scanVersusParsing, memoryBySize, ruleCosts, eslintOverhead, stagedAndCache, editorLatency, pdfPages, complexity };
 // `npm run bench -- stagedAndCache pdfPages` runs only the sections named; no names, all of them.
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in SECTIONS));
