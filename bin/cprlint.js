@@ -14,6 +14,7 @@ main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin,
   colorByDefault: colorByDefault(process.env, Boolean(process.stdout.isTTY)),
+  stderrIsTerminal: Boolean(process.stderr.isTTY),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -18,6 +18,8 @@ import { activeRules, RULES } from '../core/rule-settings.js';
 import { redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
+import { ProgressLine, RunTally, summaryLine } from './report/run-summary.js';
+import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
 import { VERSION } from '../version.js';
 import { UsageError } from '../project/usage-error.js';
 import type { WalkEntry } from '../project/walk.js';
@@ -91,6 +93,14 @@ export interface CliIo {
   stderr(text: string): void;
   readStdin(): Promise<Uint8Array>;
   colorByDefault: boolean;
+  /** Standard error is a terminal: a progress line is drawn there, and the summary goes there for machine formats. */
+  stderrIsTerminal?: boolean;
+}
+
+/** What a scan counts for the run's summary, and the progress line it draws, if any. */
+interface RunState {
+  tally: RunTally;
+  progress?: (files: number, documents: number) => ProgressLine;
 }
 
 
@@ -266,11 +276,12 @@ async function scanThroughCache(
 }
 
 /** The staged content of the files a commit would contain, under the given paths. */
-async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings): Promise<FileReport[]> {
+async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings, run: RunState): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const file of stagedFiles(cwd).filter((staged) => under(staged.path, paths, cwd))) {
     const options = optionsFor(file.path, given);
     if (options.ignored) continue;
+    run.tally.filesScanned += 1;
     const displayPath = shownPath(path.relative(cwd, file.path), options);
     const report = await scanContent(file.content, file.path, options);
     reports.push({ ...report, filePath: displayPath, findings: [...scanName(file.path, options), ...report.findings] });
@@ -278,15 +289,18 @@ async function scanStaged(paths: readonly string[], cwd: string, given: CommandL
   return reports.filter(hasContent);
 }
 
-async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings, entriesOf?: () => WalkEntry[]): Promise<FileReport[]> {
+async function scanPaths(paths: readonly string[], cwd: string, given: CommandLineSettings, run: RunState, entriesOf?: () => WalkEntry[]): Promise<FileReport[]> {
   let entries: WalkEntry[] = entriesOf ? entriesOf() : [];
   if (!entriesOf) {
     // The walker and its glob and ignore libraries load only for a walk (not for --staged or --stdin).
     const { walk } = await import('../project/walk.js');
-    for await (const entry of walk(paths, cwd, given.globs)) entries.push(entry);
+    for await (const entry of walk(paths, cwd, given.globs, { ignoredBuildFolders: run.tally.ignoredBuildFolders })) entries.push(entry);
   }
   const { shard } = given;
   if (shard) entries = entries.filter((entry) => inShard(path.relative(cwd, entry.path) || '.', shard));
+  const isDocument = (entry: WalkEntry): boolean => DOCUMENT_EXTENSIONS.has(path.extname(entry.path).toLowerCase());
+  const files = entries.filter((entry) => entry.kind === 'file');
+  const progress = run.progress?.(files.length, files.filter(isDocument).length);
   // With --concurrency, a walk's text files are scanned in the worker pool (a file or two here,
   // where starting workers would cost more than it saves).
   const inWorkers = given.concurrency > 0 && entries.length > 2;
@@ -300,8 +314,11 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     const cached = given.cache ? await scanThroughCache(entry, given.cache, { ...options, explicit: entry.explicit }, nameFindings) : undefined;
     const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit }));
+    run.tally.filesScanned += 1;
+    progress?.fileDone(isDocument(entry));
     return { ...report, filePath: displayPath, findings: [...nameFindings, ...report.findings] };
   });
+  progress?.stop();
   return reports.filter((report): report is FileReport => report !== undefined && hasContent(report));
 }
 
@@ -441,23 +458,27 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     return 0;
   }
 
+  const tally = new RunTally();
+  // A progress line only where a person watches, and only beside the report people read.
+  const run: RunState = { tally, ...(io.stderrIsTerminal && format === 'stylish' ? { progress: (files: number, documents: number) => new ProgressLine(io.stderr, files, documents) } : {}) };
   let reports: FileReport[];
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
     const filePath = values['stdin-filename'] ?? '<stdin>';
     const options = optionsFor(path.resolve(io.cwd, filePath), given);
     const report = scanBytes(await io.readStdin(), filePath, options);
+    tally.filesScanned = 1;
     report.filePath = shownPath(filePath, options);
     reports = hasContent(report) ? [report] : [];
   } else if (values.staged) {
     if (values.since !== undefined) throw new UsageError('--staged and --since go one at a time');
-    reports = await scanStaged(positionals, io.cwd, given);
+    reports = await scanStaged(positionals, io.cwd, given, run);
   } else if (values.since !== undefined) {
     const changed = filesChangedSince(values.since, io.cwd).filter((file) => under(file, positionals, io.cwd));
-    reports = await scanPaths([], io.cwd, given, () => changed.map((file) => ({ path: file, kind: 'file', explicit: false })));
+    reports = await scanPaths([], io.cwd, given, run, () => changed.map((file) => ({ path: file, kind: 'file', explicit: false })));
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');
-    reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given);
+    reports = await scanPaths(positionals.length > 0 ? positionals : ['.'], io.cwd, given, run);
   }
   const cacheName = values['cache-location'] ?? '.cprlintcache';
   if (given.cache?.problem) io.stderr(`cprlint: warning: the cache ${cacheName}: ${given.cache.problem}\n`);
@@ -491,8 +512,12 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   if (!showValues) reports = redactStrings(reports);
   const color = values['no-color'] ? false : (values.color ?? io.colorByDefault);
   const cwd = shownPath(io.cwd, given);
+  // The summary follows the stylish report, or stands alone on a terminal beside a machine format.
+  const summary = values.quiet ? undefined : summaryLine(tally, reports);
+  const summaryInReport = format === 'stylish' && !values['output-file'];
+  if (summary && !summaryInReport && io.stderrIsTerminal) io.stderr(`${summary}\n`);
   // Each reporter loads only when asked for.
-  const output = await {
+  let output = await {
     stylish: async () => (await import('./report/stylish.js')).formatStylish(reports, cwd, color && !values['output-file']),
     json: async () => (await import('./report/json.js')).formatJson(reports, cwd),
     sarif: async () => (await import('./report/sarif.js')).formatSarif(reports, cwd, RULES, VERSION),
@@ -506,8 +531,9 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
       saveCache();
       throw new UsageError(`Cannot write ${values['output-file']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-  } else if (output) {
-    io.stdout(`${output}\n`);
+  } else {
+    if (summary && summaryInReport) output = output ? `${output}\n${summary}` : summary;
+    if (output) io.stdout(`${output}\n`);
   }
   saveCache();
   if (baselineProblem) throw new UsageError(baselineProblem);

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
 import { poolAvailable, scanInPool, StoppedJobError } from './scan-pool.js';
@@ -32,10 +33,40 @@ const UNREAD_DOCUMENTS = new Set(['.doc', '.xls', '.ppt', '.pptx', '.rtf']);
 // Formats that hold no text: images, fonts, media, archives, binaries. Only their names are read.
 const NOT_TEXT = new Set(
   ('.png .jpg .jpeg .gif .webp .avif .ico .bmp .tif .tiff .heic .psd .woff .woff2 .ttf .otf .eot .mp4 .webm ' +
-    '.mov .avi .mkv .mp3 .wav .ogg .flac .m4a .zip .gz .tgz .bz2 .xz .7z .rar .br .zst .wasm .exe .dll .so ' +
+    '.mov .avi .mkv .mp3 .wav .ogg .flac .m4a .zip .tgz .bz2 .xz .7z .rar .zst .wasm .exe .dll .so .pf_index .pf_meta .pagefind ' +
     '.dylib .bin .class .jar .pyc .o .a .db .sqlite').split(' '),
 );
 const SNIFF_BYTES = 8000;
+
+/**
+ * Compressed build output, read unpacked: pages and data a server sends compressed (`.gz`, `.br`),
+ * and Pagefind's search fragments, which hold each page's text (gzip, then "pagefind_dcd" and
+ * JSON). Each says how to unpack it and what the unpacked file is read as.
+ */
+const COMPRESSED: Record<string, { unpack: (bytes: Uint8Array, limit: number) => Buffer; readAs: (filePath: string) => string; prefix?: string }> = {
+  '.gz': { unpack: (bytes, limit) => gunzipSync(bytes, { maxOutputLength: limit + 1 }), readAs: (filePath) => filePath.slice(0, -3) },
+  '.br': { unpack: (bytes, limit) => brotliDecompressSync(bytes, { maxOutputLength: limit + 1 }), readAs: (filePath) => filePath.slice(0, -3) },
+  '.pf_fragment': { unpack: (bytes, limit) => gunzipSync(bytes, { maxOutputLength: limit + 1 }), readAs: (filePath) => `${filePath}.json`, prefix: 'pagefind_dcd' },
+};
+
+/**
+ * A compressed file's content, unpacked up to the size limit and read as what it holds. Past the
+ * limit (a bomb, or a page too large), or broken, it is named as not scanned.
+ */
+function scanCompressed(bytes: Uint8Array, filePath: string, extension: string, options: FileScanOptions): FileReport {
+  const { unpack, readAs, prefix } = COMPRESSED[extension]!;
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let unpacked: Buffer;
+  try {
+    unpacked = unpack(bytes, limit);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `it unpacks to more than the size limit (${(limit / 1024 / 1024).toFixed(1)} MB)` : 'it does not unpack';
+    return { filePath, findings: [], notices: [notScannedWarning(`Not scanned: ${reason}`)] };
+  }
+  if (unpacked.length > limit) return { filePath, findings: [], notices: [notScannedWarning(`Not scanned: it unpacks to more than the size limit (${(limit / 1024 / 1024).toFixed(1)} MB)`)] };
+  const content = prefix && unpacked.subarray(0, prefix.length).toString('latin1') === prefix ? unpacked.subarray(prefix.length) : unpacked;
+  return { ...scanBytes(content, readAs(filePath), options), filePath };
+}
 
 function systemMessage(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -82,6 +113,8 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
     // A FIFO would block the run for ever and a device never end: they are named, never opened.
     if (!stat.isFile()) return { filePath, findings: [], notices: [notScannedWarning('Not scanned: not a regular file (a FIFO, socket or device), never opened')] };
     // Documents have page and time limits of their own; their bytes are no text to read in chunks.
+    // Compressed bytes are no text to read in chunks either.
+    if (stat.size > maxFileSize && COMPRESSED[extension]) return { filePath, findings: [], notices: [notScannedWarning('Not scanned: a compressed file larger than the size limit')] };
     if (stat.size > maxFileSize && !DOCUMENT_EXTENSIONS.has(extension)) return await scanLargeFile(filePath, stat.size, maxFileSize, options);
     // The size is checked as the file is read, too: a file that grows (or says it has no size, as
     // /proc's do) is read in chunks once it passes the limit.
@@ -138,6 +171,7 @@ export async function scanContent(bytes: Uint8Array, filePath: string, options: 
   if (!format && UNREAD_DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   // A kind of file that holds no text (an image, a font, an archive) is passed over in a walk.
   if (!format && !options.explicit && NOT_TEXT.has(extension)) return { filePath, findings: [], notices: [] };
+  if (COMPRESSED[extension]) return scanCompressed(bytes, filePath, extension, options);
   return scanBytes(bytes, filePath, options);
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +16,33 @@ export interface WalkEntry {
 
 const NEVER_WALKED = new Set(['node_modules', '.git']);
 const IGNORE_FILES = ['.gitignore', '.cprlintignore'];
+// Folders generators write a site into: left out by an ignore file, they are named in the summary.
+const BUILD_FOLDERS = new Set(['dist', 'build', '_site', 'public', 'out', '.next', '.output', '.vercel', '.netlify', '.svelte-kit', '.astro']);
+
+/** What a walk left out, for the run's summary. */
+export interface WalkSummary {
+  /** Build output folders an ignore file left out, relative to the working directory. */
+  ignoredBuildFolders: string[];
+}
+
+/**
+ * Git's own answer to which files under `root` it ignores, so that cprlint and git never disagree
+ * (negations in deeper .gitignore files, .git/info/exclude, the user's excludes file, tracked files
+ * that a pattern matches). Undefined outside a git work tree, without git, or when `root` itself
+ * is ignored: a build folder named on purpose is scanned, whatever .gitignore says of it.
+ */
+function gitIgnored(root: string): ((fullPath: string, isDirectory: boolean) => boolean) | undefined {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const top = git(['rev-parse', '--show-toplevel']);
+  if (top.status !== 0 || top.error) return undefined;
+  // Untracked files git ignores, a wholly ignored folder named once (with its "/"), paths from `root`.
+  const listed = git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', '.']);
+  if (listed.status !== 0 || listed.error) return undefined;
+  const ignored = new Set(listed.stdout.split('\0').filter(Boolean).map((relative) => path.join(root, relative)));
+  // `root` itself ignored: git names it "./".
+  if (ignored.has(`${root}${path.sep}`)) return undefined;
+  return (fullPath, isDirectory) => ignored.has(isDirectory ? `${fullPath}${path.sep}` : fullPath);
+}
 
 interface IgnoreScope {
   base: string;
@@ -53,7 +81,7 @@ function isIgnored(fullPath: string, isDirectory: boolean, scopes: readonly Igno
  * build output that `.gitignore` lists. `node_modules` and `.git` are never walked. With `globs`
  * off, a path that does not exist is missing even if it looks like a glob (`app/[id]/page.md`).
  */
-export async function* walk(paths: readonly string[], cwd: string, globs = true): AsyncGenerator<WalkEntry> {
+export async function* walk(paths: readonly string[], cwd: string, globs = true, summary?: WalkSummary): AsyncGenerator<WalkEntry> {
   const projectScope = await ignoreScope(cwd, ['.cprlintignore']);
   const rootScopes = projectScope ? [projectScope] : [];
   for (const given of paths) {
@@ -61,7 +89,7 @@ export async function* walk(paths: readonly string[], cwd: string, globs = true)
     const stat = await fs.stat(fullPath).catch(() => undefined);
     if (stat?.isDirectory()) {
       yield { path: fullPath, kind: 'directory', explicit: true };
-      const tally: Tally = { files: 0, ignored: 0 };
+      const tally: Tally = { files: 0, ignored: 0, buildFolders: summary?.ignoredBuildFolders ?? [], cwd };
       yield* walkDirectory(fullPath, rootScopes, tally);
       // A build folder whose own ignore file says "*" must not pass as clean.
       if (tally.files === 0 && tally.ignored > 0) {
@@ -83,6 +111,9 @@ export async function* walk(paths: readonly string[], cwd: string, globs = true)
 interface Tally {
   files: number;
   ignored: number;
+  /** Build output folders left out (relative to `cwd`). */
+  buildFolders: string[];
+  cwd: string;
 }
 
 /** A directory being walked: its entries in name order, the next one to take, its ignore scopes. */
@@ -91,6 +122,8 @@ interface Frame {
   entries: Dirent[];
   next: number;
   scopes: readonly IgnoreScope[];
+  /** Git's answer for this tree, when it is in a git work tree; then .gitignore files are git's to read. */
+  ignoredByGit: ((fullPath: string, isDirectory: boolean) => boolean) | undefined;
 }
 
 /**
@@ -99,7 +132,8 @@ interface Frame {
  * level above it, which made a tree 1,500 levels deep cost the square of its depth.
  */
 async function* walkDirectory(root: string, outerScopes: readonly IgnoreScope[], tally: Tally): AsyncGenerator<WalkEntry> {
-  const stack: Frame[] = [await frameOf(root, outerScopes)];
+  const ignoredByGit = gitIgnored(root);
+  const stack: Frame[] = [await frameOf(root, outerScopes, ignoredByGit)];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     const entry = frame.entries[frame.next++];
@@ -112,13 +146,14 @@ async function* walkDirectory(root: string, outerScopes: readonly IgnoreScope[],
     // Symbolic links to directories are not followed: a walk must end.
     const isDirectory = entry.isDirectory();
     // FIFOs, sockets and devices are yielded too: the scan names them as not scanned, unopened.
-    if (isIgnored(fullPath, isDirectory, frame.scopes)) {
+    if (frame.ignoredByGit?.(fullPath, isDirectory) || isIgnored(fullPath, isDirectory, frame.scopes)) {
       tally.ignored += 1;
+      if (isDirectory && BUILD_FOLDERS.has(entry.name)) tally.buildFolders.push(path.relative(tally.cwd, fullPath) || entry.name);
       continue;
     }
     if (isDirectory) {
       yield { path: fullPath, kind: 'directory', explicit: false };
-      stack.push(await frameOf(fullPath, frame.scopes));
+      stack.push(await frameOf(fullPath, frame.scopes, frame.ignoredByGit));
     } else {
       if (entry.isSymbolicLink() && (await fs.stat(fullPath).catch(() => undefined))?.isDirectory()) continue;
       tally.files += 1;
@@ -127,8 +162,11 @@ async function* walkDirectory(root: string, outerScopes: readonly IgnoreScope[],
   }
 }
 
-/** A directory's frame: its listing, and its ignore files read (only those the listing holds). */
-async function frameOf(directory: string, outerScopes: readonly IgnoreScope[]): Promise<Frame> {
+/**
+ * A directory's frame: its listing, and its ignore files read (only those the listing holds; in a
+ * git work tree only .cprlintignore, git answering for .gitignore).
+ */
+async function frameOf(directory: string, outerScopes: readonly IgnoreScope[], ignoredByGit: Frame['ignoredByGit']): Promise<Frame> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(directory, { withFileTypes: true });
@@ -136,7 +174,7 @@ async function frameOf(directory: string, outerScopes: readonly IgnoreScope[]): 
     throw new UsageError(`Cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const present = IGNORE_FILES.filter((name) => entries.some((entry) => entry.name === name));
+  const present = IGNORE_FILES.filter((name) => (!ignoredByGit || name !== '.gitignore') && entries.some((entry) => entry.name === name));
   const scope = present.length > 0 ? await ignoreScope(directory, present) : undefined;
-  return { directory, entries, next: 0, scopes: scope ? [...outerScopes, scope] : outerScopes };
+  return { directory, entries, next: 0, scopes: scope ? [...outerScopes, scope] : outerScopes, ignoredByGit };
 }

@@ -9,7 +9,8 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, rules: 
   const results: object[] = [];
   const notifications: object[] = [];
   for (const report of reports) {
-    const uri = path.relative(cwd, path.resolve(cwd, report.filePath)).split(path.sep).join('/');
+    // A relative reference, each folder and name percent-encoded ("side #1 [a].md" is "side%20%231%20%5Ba%5D.md").
+    const uri = path.relative(cwd, path.resolve(cwd, report.filePath)).split(path.sep).map(encodeURIComponent).join('/');
     for (const message of lintMessages(report)) {
       const region = { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn };
       const location = {
