@@ -1,7 +1,6 @@
-// Word .docx: the body through mammoth, and from the package's XML what mammoth leaves out
-// (headers, footers, comments, footnotes, tracked deletions) and the document's properties. Knows
-// Word, decides nothing about what is sensitive.
-import { UnreadableDocumentError, type DocumentText } from './document.js';
+// Word .docx, from its package's XML: the body, headers, footers, comments, footnotes, tracked
+// deletions and the document's properties. Knows Word, decides nothing about what is sensitive.
+import type { DocumentText } from './document.js';
 import { documentProperties, openPackage, partsNamed, textOf, xmlPart, type TextVocabulary } from './office.js';
 
 const MARGINS = /^word\/(?:header\d*|footer\d*|comments|footnotes|endnotes)\.xml$/;
@@ -17,17 +16,18 @@ const WORD: TextVocabulary = {
   breaks: new Set(['br', 'cr']),
 };
 
+/**
+ * A .docx's text, from its package read once: the body (its tables row by row, each cell under its
+ * column), headers, footers, comments and notes, text a tracked change deleted, and the properties.
+ */
 export async function docxText(bytes: Uint8Array): Promise<DocumentText> {
   const zip = await openPackage(bytes, '.docx', 'word/document.xml');
-  const mammoth = (await import('mammoth')).default;
-  let body: string;
-  try {
-    body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
-  } catch (error) {
-    throw new UnreadableDocumentError(`not a readable .docx (${(error as Error).message.split('\n')[0]})`);
-  }
+  const document = await xmlPart(zip, 'word/document.xml');
+  // A drawing's text is written twice, for new readers (Choice) and old ones (Fallback): once is
+  // read. Field instructions (`HYPERLINK "…"`) are not on the page.
+  const body = textOf(document, { ...WORD, text: new Set(['t']), skip: new Set(['Fallback', 'instrText']) });
   const margins = (await partsNamed(zip, MARGINS)).map((part) => textOf(part.xml, WORD));
-  const deleted = textOf(await xmlPart(zip, 'word/document.xml'), { ...WORD, text: new Set(['delText']) });
+  const deleted = textOf(document, { ...WORD, text: new Set(['delText']) });
   return {
     parts: [
       { label: 'Document', text: body },
