@@ -422,3 +422,19 @@ describe('bad input fails closed', () => {
     expect(JSON.parse(run.stdout)[0].messages[0].message).toBe('Not scanned: .doc documents are not read yet (only the file name was checked)');
   });
 });
+
+describe('cprlint locate', () => {
+  it('finds again, on the machine that holds them, the files a report names redacted', () => {
+    const directory = tree({ 'bilag/ansoegning_150385-2000.txt': 'x\n', 'bilag/ansoegning_150385-2019.txt': 'x\n', 'bilag/andet.txt': 'x\n' });
+    const report = JSON.parse(cprlint(['--format', 'json', '.'], { cwd: directory }).stdout) as { filePath: string }[];
+    const shown = report.map((result) => result.filePath);
+    // The report names both by one redacted path, and never by the number.
+    expect(new Set(shown)).toEqual(new Set([path.join(directory, 'bilag/ansoegning_1503XX-XXXX.txt')]));
+    for (const asShown of [shown[0]!, 'bilag/ansoegning_1503XX-XXXX.txt']) {
+      const located = cprlint(['locate', asShown], { cwd: directory });
+      expect(located).toMatchObject({ code: 0, stdout: 'bilag/ansoegning_150385-2000.txt\nbilag/ansoegning_150385-2019.txt\n' });
+    }
+    expect(cprlint(['locate', 'bilag/nope.txt'], { cwd: directory })).toMatchObject({ code: 1, stdout: '', stderr: 'cprlint: no file under . is shown as bilag/nope.txt\n' });
+    expect(cprlint(['locate'], { cwd: directory }).code).toBe(2);
+  });
+});

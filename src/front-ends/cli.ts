@@ -32,6 +32,7 @@ export const USAGE = `Usage: cprlint [options] [paths or globs ...]
        cprlint hash <value> ...   print allowlist hashes (for the configuration's allowlist.values)
        cprlint merge <report> ... combine the JSON or SARIF reports of --shard runs into one
        cprlint lsp                the language server, on standard input and output (for editors)
+       cprlint locate <path> ...  the real path of a file a report shows redacted (prints the number)
 
 Finds CPR numbers in a site's sources and build output, and fails when one would be published.
 Paths default to ".". Directories are walked with their .gitignore and .cprlintignore files;
@@ -360,6 +361,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * read keeps redaction on.
  */
 function asksForValues(argv: readonly string[]): boolean {
+  // `locate` exists to print the real path of a file a report redacted: asking for it is asking.
+  if (argv[0] === 'locate') return true;
   if (argv[0] === 'hash' || argv[0] === 'merge') return false;
   try {
     return parseCommandLine(argv).values['show-values'] === true;
@@ -395,8 +398,32 @@ async function printMerged(files: readonly string[], io: CliIo): Promise<number>
   return merged.code;
 }
 
+/**
+ * `cprlint locate <redacted path> [paths…]`: the files under the paths (default ".") whose path, as
+ * a report shows it, is the one given: a report names a file whose name holds a number only
+ * redacted, and this finds it again on the machine that holds it. Exit 1 when none is found.
+ */
+async function printLocated(argv: readonly string[], io: CliIo): Promise<number> {
+  const [shown, ...paths] = argv;
+  if (!shown) throw new UsageError('cprlint locate takes a path as a report shows it, as in: cprlint locate "bilag/ansoegning_1503XX-XXXX.pdf"');
+  const { walk } = await import('../project/walk.js');
+  const wanted = shown.split(path.sep).join('/');
+  let found = 0;
+  for await (const entry of walk(paths.length > 0 ? paths : ['.'], io.cwd, false)) {
+    const relative = path.relative(io.cwd, entry.path).split(path.sep).join('/');
+    // JSON reports name files by their absolute path, the others relative to the working directory.
+    const matches = redactValues(relative) === wanted || redactValues(entry.path.split(path.sep).join('/')) === wanted;
+    if (relative === '' || !matches) continue;
+    io.stdout(`${relative}\n`);
+    found += 1;
+  }
+  if (found === 0) io.stderr(`cprlint: no file under ${paths.length > 0 ? paths.join(', ') : '.'} is shown as ${shown}\n`);
+  return found > 0 ? 0 : 1;
+}
+
 async function run(argv: readonly string[], io: CliIo, showValues: boolean): Promise<number> {
   if (argv[0] === 'hash') return printHashes(argv.slice(1), io);
+  if (argv[0] === 'locate') return printLocated(argv.slice(1), io);
   if (argv[0] === 'merge') return printMerged(argv.slice(1), io);
   if (argv[0] === 'lsp') {
     // The language server speaks on standard input and output until its client says exit.
