@@ -3,7 +3,7 @@
 // VS Code's own client speaks through: the whole protocol surface cprlint offers, as an editor
 // meets it (initialize, open, change, push and pull diagnostics, code actions, a workspace scan,
 // configuration changes, shutdown).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,7 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
       capabilities: {
         textDocumentSync: 2,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: ['cprlint.allowValue'] },
         diagnosticProvider: { identifier: 'cprlint', interFileDependencies: false, workspaceDiagnostics: true },
       },
       serverInfo: { name: 'cprlint', version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version },
@@ -210,10 +211,14 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
         textDocument: { uri },
         range: diagnostic!.range,
         context: { diagnostics: [diagnostic] },
-      })) as { title: string; kind: string; edit: { changes: Record<string, TextEdit[]> } }[];
-      expect(actions.map((action) => action.title)).toEqual(['Replace the number with XXXXXX-XXXX', 'Disable no-cpr-number for this line (with a reason to fill in)']);
+      })) as { title: string; kind: string; edit?: { changes: Record<string, TextEdit[]> } }[];
+      expect(actions.map((action) => action.title)).toEqual([
+        'Replace the number with XXXXXX-XXXX',
+        'Allow this number in the project (adds its hash to the configuration\'s allowlist)',
+        'Disable no-cpr-number for this line (with a reason to fill in)',
+      ]);
       const text = fs.readFileSync(path.join(workspace, relative), 'utf8');
-      const [placeholder, disable] = actions.map((action) => applied(text, action.edit.changes[uri]!));
+      const [placeholder, disable] = actions.filter((action) => action.edit).map((action) => applied(text, action.edit!.changes[uri]!));
       expect(placeholder).toBe(text.replace(NUMBER, 'XXXXXX-XXXX'));
       expect(disable!.split('\n')).toContain(comment);
       // Each edit, made in the buffer, leaves nothing to report.
@@ -223,6 +228,32 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
         expect(await cleared).toEqual([]);
       }
     }
+  });
+
+  it('allows a number in the project by its hash, in the configuration the command line reads, when asked', async () => {
+    const workspace = temporaryTree(SITE);
+    const server = await startServer(workspace, 'push');
+    const uri = uriOf(workspace, 'side.md');
+    const published = server.published(uri);
+    await open(server, workspace, 'side.md', 'markdown');
+    const [diagnostic] = await published;
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } })) as {
+      title: string;
+      command?: { command: string; arguments: unknown[] };
+    }[];
+    const allow = actions.find((action) => action.command)!.command!;
+    // Offering it writes nothing: only choosing it does.
+    expect(fs.existsSync(path.join(workspace, '.cprlintrc.json'))).toBe(false);
+    const cleared = server.published(uri, (diagnostics) => diagnostics.length === 0);
+    await server.connection.sendRequest('workspace/executeCommand', { command: allow.command, arguments: allow.arguments });
+    expect(await cleared).toEqual([]);
+    const config = fs.readFileSync(path.join(workspace, '.cprlintrc.json'), 'utf8');
+    expect(config).not.toContain(NUMBER);
+    expect(config).not.toContain('1503852000');
+    expect(JSON.parse(config).allowlist).toEqual({ salt: expect.any(String), cost: 15, values: [expect.any(String)] });
+    // The command line reads the same configuration: the number is allowed there too.
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cprlint.js'), '--format', 'json', 'side.md'], { cwd: workspace, encoding: 'utf8' });
+    expect(cli.status).toBe(0);
   });
 
   it('scans the workspace for the Problems panel: documents at their page, ignore files honoured, progress reported', async () => {

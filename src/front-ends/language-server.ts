@@ -25,7 +25,7 @@ import { docsUrl, RuleOptionsError, type RulesSettings } from '../core/rule.js';
 import { activeRules } from '../core/rule-settings.js';
 import { formatOf, scanText } from '../core/scan.js';
 import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
-import { CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs, settingsFor } from '../project/config.js';
+import { allowValue, CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs, settingsFor } from '../project/config.js';
 import { scanFile, type FileScanOptions } from '../project/files.js';
 import { VERSION } from '../version.js';
 
@@ -85,6 +85,9 @@ function commentLine(filePath: string, text: string): string | undefined {
   return undefined;
 }
 
+/** The command that adds a finding's value to the project's allowlist, by its hash. */
+const ALLOW_COMMAND = 'cprlint.allowValue';
+
 /** The quick fixes for one diagnostic of cprlint's in `document`. Never applied without the user. */
 function codeActionsFor(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -97,6 +100,13 @@ function codeActionsFor(document: TextDocument, diagnostic: Diagnostic): CodeAct
       diagnostics: [diagnostic],
       isPreferred: true,
       edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: MASKED_CPR }] } },
+    });
+    // Run only when chosen: it makes the project's salt if there is none, and hashes (scrypt).
+    actions.push({
+      title: 'Allow this number in the project (adds its hash to the configuration\'s allowlist)',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'Allow this number', command: ALLOW_COMMAND, arguments: [document.uri, diagnostic.range] },
     });
   }
   const filePath = toPath(document.uri) ?? document.uri;
@@ -213,6 +223,7 @@ export function startLanguageServer(connection: Connection = defaultConnection()
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [ALLOW_COMMAND] },
         diagnosticProvider: { identifier: 'cprlint', interFileDependencies: false, workspaceDiagnostics: true },
       },
       serverInfo: { name: 'cprlint', version: VERSION },
@@ -294,6 +305,26 @@ export function startLanguageServer(connection: Connection = defaultConnection()
     progress.done();
     reportedInWorkspace = reported;
     return { items };
+  });
+
+  // The value under the range, hashed into the allowlist of the configuration the file's folder
+  // reads (a JSON one; a JavaScript configuration is named, not edited). The number itself is never
+  // written anywhere.
+  connection.onExecuteCommand(({ command, arguments: args }) => {
+    if (command !== ALLOW_COMMAND || !args) return;
+    const [uri, range] = args as [string, Diagnostic['range']];
+    const document = documents.get(uri);
+    const filePath = toPath(uri);
+    if (!document || !filePath) return;
+    const folder = workspaceFolders.find((candidate) => !path.relative(candidate, filePath).startsWith('..')) ?? path.dirname(filePath);
+    try {
+      allowValue(folder, document.getText(range));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      void connection.window.showErrorMessage(`cprlint: ${redactValues(error.message)}`);
+      return;
+    }
+    settingsChanged();
   });
 
   connection.onCodeAction(({ textDocument, context }) => {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from '../core/allowlist.js';
+import { allowlistHash, COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from '../core/allowlist.js';
 import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
 import { activeRules } from '../core/rule-settings.js';
 
@@ -289,13 +289,38 @@ export function ensureAllowlistSalt(cwd: string): { hashing: AllowlistHashing; w
     }
   }
   const target = file ?? path.join(cwd, '.cprlintrc.json');
-  const whole = file ? (JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>) : {};
+  const salt = newSalt();
+  let cost = DEFAULT_COST;
+  editJsonConfig(target, (config) => {
+    cost = config.allowlist?.cost ?? DEFAULT_COST;
+    config.allowlist = { ...config.allowlist, salt, cost };
+  });
+  return { hashing: { salt, cost }, wrote: target };
+}
+
+/**
+ * Adds `value` to the allowlist of the project at `cwd`, by its hash (with the project's own salt,
+ * made first if it has none), in the JSON configuration the command line reads. Returns the file.
+ */
+export function allowValue(cwd: string, value: string): string {
+  const { hashing } = ensureAllowlistSalt(cwd);
+  const target = findConfigFile(path.join(cwd, '.'))!;
+  if (!target.endsWith('.json')) throw new ConfigError(`${target} is JavaScript, which cprlint does not edit: add the hash from \`cprlint hash\` to its allowlist.values`);
+  const hash = allowlistHash(value, hashing);
+  editJsonConfig(target, (config) => {
+    const values = config.allowlist?.values ?? [];
+    if (!values.includes(hash)) config.allowlist = { ...config.allowlist, values: [...values, hash] };
+  });
+  return target;
+}
+
+/** Edits a JSON configuration (or `package.json`'s `cprlint` key) in place, written whole or not at all. */
+function editJsonConfig(target: string, edit: (config: CprlintConfig) => void): void {
+  const whole = existsSync(target) ? (JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>) : {};
   const inPackage = path.basename(target) === 'package.json';
   const config = ((inPackage ? whole.cprlint : whole) ?? {}) as CprlintConfig;
-  const salt = newSalt();
-  config.allowlist = { ...config.allowlist, salt, cost: config.allowlist?.cost ?? DEFAULT_COST };
+  edit(config);
   if (inPackage) whole.cprlint = config;
   writeFileAtomically(target, `${JSON.stringify(inPackage ? whole : config, null, 2)}\n`);
   forgetConfigs();
-  return { hashing: { salt, cost: config.allowlist.cost! }, wrote: target };
 }
