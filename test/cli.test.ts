@@ -438,3 +438,17 @@ describe('cprlint locate', () => {
     expect(cprlint(['locate'], { cwd: directory }).code).toBe(2);
   });
 });
+
+describe('--help and the README', () => {
+  it('list the same options, from one table; --help in aligned columns within 100 characters', async () => {
+    const { OPTION_TABLE, optionsMarkdown } = await import('../src/front-ends/cli-options.js');
+    // Out of date: run `npx tsc -p tsconfig.json && node scripts/options-table.js` and paste the table.
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(`${optionsMarkdown()}\n`);
+    const help = cprlint(['--help']).stdout;
+    for (const row of OPTION_TABLE) for (const flag of row.flags.match(/--[\w-]+/g)!) expect(help).toContain(flag);
+    expect(help.split('\n').filter((line) => line.length > 100)).toEqual([]);
+    // Every meaning starts in one column.
+    const starts = help.split('\n').filter((line) => /^ {2}-/.test(line) && /\S {2,}\S/.test(line.slice(2))).map((line) => line.search(/\S {2,}\S/) + line.slice(line.search(/\S {2,}\S/)).search(/ \S/) + 1);
+    expect(new Set(starts).size).toBe(1);
+  });
+});

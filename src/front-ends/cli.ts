@@ -19,6 +19,7 @@ import { redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
 import { ProgressLine, RunTally, summaryLine } from './report/run-summary.js';
+import { optionsHelp } from './cli-options.js';
 import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
 import { VERSION } from '../version.js';
 import { UsageError } from '../project/usage-error.js';
@@ -32,46 +33,14 @@ export const USAGE = `Usage: cprlint [options] [paths or globs ...]
        cprlint hash <value> ...   print allowlist hashes (for the configuration's allowlist.values)
        cprlint merge <report> ... combine the JSON or SARIF reports of --shard runs into one
        cprlint lsp                the language server, on standard input and output (for editors)
-       cprlint locate <path> ...  the real path of a file a report shows redacted (prints the number)
+       cprlint locate <path> ...  the real files behind a path a report shows redacted (prints them)
 
 Finds CPR numbers in a site's sources and build output, and fails when one would be published.
 Paths default to ".". Directories are walked with their .gitignore and .cprlintignore files;
 node_modules and .git are skipped.
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif or github
-  -o, --output-file <file>   write the report to a file instead of standard output
-      --staged               scan what git's index holds (what a commit would contain), not the working tree
-      --since <rev>          scan the files changed since a git revision
-      --shard <i/n>          scan only part i of n of the files (split by a hash of each path), for a
-                             CI matrix; \`cprlint merge\` combines the parts' reports
-      --no-glob              take every path literally, never as a glob (paths like app/[id]/page.md)
-      --cache                skip files found clean before and unchanged since (content, settings, version)
-      --cache-location <file>  where the cache is kept (default .cprlintcache)
-      --stdin                read the text to scan from standard input
-      --stdin-filename <name>  the file name standard input stands for (decides the format)
-      --quiet                report errors only
-      --strict               fail (exit 1) when a file, or part of one, could not be read (encrypted PDF, binary)
-      --write-baseline <file>  record the findings as known (no personal data in the file), and exit 0
-      --baseline <file>      report only findings the baseline does not know
-      --prune-baseline       with --baseline: drop the baseline's entries that no longer occur
-      --require-reason       a cprlint-disable comment without "-- reason" is an error
-      --report-unused-disables  a cprlint-disable comment that silences nothing is a warning
-      --max-warnings <n>     exit 1 when there are more than n warnings
-  -c, --config <file>        use this configuration file for every file (default: the nearest
-                             cprlint.config.js|mjs|json, .cprlintrc.json or package.json "cprlint")
-      --print-config <file>  print the settings that apply to a file, and exit
-      --rule <json>          set rules, as {"no-health-data": ["error", {"mode": "any"}]} (repeatable;
-                             over the configuration file's)
-      --show-values          print the numbers found in full (never the default)
-      --max-file-size <size> read larger files as plain text in chunks (default 10MB; e.g. 500kB)
-      --time-limit <time>    stop reading a document, or parsing a file, after this long (default 60s);
-                             a stopped parse is scanned again as plain text, with a warning
-      --concurrency <n>      scan text files in n worker threads, or "auto" (one per core), or "off"
-                             (default: in one thread, the fastest on two cores)
-      --color, --no-color    force colours in the stylish format on or off
-  -h, --help                 show this help
-  -v, --version              show the version
+${optionsHelp()}
 
 Exit codes: 0 nothing found, 1 errors found (or too many warnings), 2 usage or configuration
 error, missing path, or a file that could not be scanned.

@@ -119,17 +119,34 @@ function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean
     .join('; ');
   const first = failing[0]!;
   const count = `${failing.length} finding${failing.length === 1 ? '' : 's'}`;
-  // The error has no place: given one, Vite prints a code frame of the source around it and
-  // @mdx-js/esbuild has esbuild print the source line. Where each finding is stays in the text,
-  // and in the messages recorded on the file.
-  const error = new VFileMessage(`cprlint found ${count}${shownPath ? ` in ${shownPath}` : ''} that must not be published: ${list}`, {
-    ruleId: first.ruleId,
-    source: 'cprlint',
-  });
-  error.fatal = true;
+  const text = `cprlint found ${count}${shownPath ? ` in ${shownPath}` : ''} that must not be published: ${list}`;
+  // The file keeps a message as unified's reporters read it.
+  const message = new VFileMessage(text, { ruleId: first.ruleId, source: 'cprlint' });
+  message.fatal = true;
   const where = `${first.place.start.line}:${first.place.start.column}`;
-  error.name = shownPath ? `${shownPath}:${where}` : where;
-  if (shownPath) error.file = shownPath;
-  file.messages.push(error);
-  throw error;
+  message.name = shownPath ? `${shownPath}:${where}` : where;
+  if (shownPath) message.file = shownPath;
+  file.messages.push(message);
+  // What is thrown is a plain error, its text on one line: a build tool prints an error's own
+  // fields (Astro printed a VFileMessage's fifteen, most of them undefined) and its line and column
+  // ("affald.mdx:undefined:undefined"); given a place, Vite prints a code frame of the source around
+  // it, number and all. Where each finding is stays in the text.
+  throw new BuildFailure(text, first.place.start);
+}
+
+/**
+ * The error that fails a build: its message, and the line and column of the first finding, which
+ * @astrojs/mdx copies into the location it prints ("affald.mdx:17:22", not ":undefined:undefined").
+ */
+export class BuildFailure extends Error {
+  override name = 'CprlintError';
+  declare readonly line: number;
+  declare readonly column: number;
+
+  constructor(message: string, at: { line: number; column: number }) {
+    super(message);
+    // Not enumerable: a printed error shows its message, not a list of fields.
+    Object.defineProperty(this, 'line', { value: at.line, enumerable: false });
+    Object.defineProperty(this, 'column', { value: at.column, enumerable: false });
+  }
 }

@@ -42,6 +42,9 @@ describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
     expect(run.code, run.output).not.toBe(0);
     expect(run.output).toContain(`cprlint found 1 finding in ${file} that must not be published: ${line}:${column} no-cpr-number CPR number 1503XX-XXXX`);
     expect(run.output).not.toMatch(FULL_NUMBER);
+    // One clear message: no dump of an error's fields, and a location with its line and column.
+    expect(run.output).not.toMatch(/ancestors:|undefined:undefined/);
+    expect(run.output).not.toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:0:0`));
     expect(fs.existsSync(path.join(site, 'dist', builtPage))).toBe(false);
   });
 });
