@@ -128,25 +128,14 @@ function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean
   if (shownPath) message.file = shownPath;
   file.messages.push(message);
   // What is thrown is a plain error, its text on one line: a build tool prints an error's own
-  // fields (Astro printed a VFileMessage's fifteen, most of them undefined) and its line and column
-  // ("affald.mdx:undefined:undefined"); given a place, Vite prints a code frame of the source around
-  // it, number and all. Where each finding is stays in the text.
-  throw new BuildFailure(text, first.place.start);
+  // fields (Astro printed a VFileMessage's fifteen, most of them undefined). It has no line or
+  // column either: given a place, Vite prints a code frame of the source around it, number and all
+  // (so @astrojs/mdx prints its location as "affald.mdx:undefined:undefined"). Where each finding
+  // is stays in the text.
+  throw new BuildFailure(text);
 }
 
-/**
- * The error that fails a build: its message, and the line and column of the first finding, which
- * @astrojs/mdx copies into the location it prints ("affald.mdx:17:22", not ":undefined:undefined").
- */
+/** The error that fails a build: a message, and nothing else for a build tool to print. */
 export class BuildFailure extends Error {
   override name = 'CprlintError';
-  declare readonly line: number;
-  declare readonly column: number;
-
-  constructor(message: string, at: { line: number; column: number }) {
-    super(message);
-    // Not enumerable: a printed error shows its message, not a list of fields.
-    Object.defineProperty(this, 'line', { value: at.line, enumerable: false });
-    Object.defineProperty(this, 'column', { value: at.column, enumerable: false });
-  }
 }

@@ -42,9 +42,8 @@ describe('an Astro 5 site with cprlint/remark and cprlint/rehype', () => {
     expect(run.code, run.output).not.toBe(0);
     expect(run.output).toContain(`cprlint found 1 finding in ${file} that must not be published: ${line}:${column} no-cpr-number CPR number 1503XX-XXXX`);
     expect(run.output).not.toMatch(FULL_NUMBER);
-    // One clear message: no dump of an error's fields, and a location with its line and column.
-    expect(run.output).not.toMatch(/ancestors:|undefined:undefined/);
-    expect(run.output).not.toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:0:0`));
+    // One clear message, not a dump of an error's fields.
+    expect(run.output).not.toMatch(/ancestors:|fatal: true/);
     expect(fs.existsSync(path.join(site, 'dist', builtPage))).toBe(false);
   });
 });

@@ -44,15 +44,17 @@ describe('where cprlint/remark says a finding is', () => {
     ]);
   });
 
-  it('throws an error without a place, with line and column in its text and name', async () => {
-    const { thrown } = await lint(ERROR_PAGE, undefined);
+  it('throws a plain error without a place, with line and column in its text; the file keeps the message', async () => {
+    const { thrown, messages } = await lint(ERROR_PAGE, undefined);
     expect(thrown).toBeDefined();
-    expect({ place: thrown!.place, line: thrown!.line, column: thrown!.column, name: thrown!.name }).toEqual({
+    expect({ place: thrown!.place, line: thrown!.line, column: thrown!.column, name: thrown!.name, fields: Object.keys(thrown!) }).toEqual({
       place: undefined,
       line: undefined,
       column: undefined,
-      name: 'side.md:3:22',
+      name: 'CprlintError',
+      fields: ['name'],
     });
+    expect(messages.at(-1)!.name).toBe('side.md:3:22');
     expect(thrown!.message).toMatch(/^cprlint found 1 finding in side\.md that must not be published: 3:22 no-cpr-number /);
   });
 });
