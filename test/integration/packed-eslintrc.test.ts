@@ -1,0 +1,58 @@
+/* eslint-disable cprlint/no-cpr-number -- the new project holds a made-up number for ESLint to find */
+// The eslintrc route as a user takes it: cprlint and eslint-plugin-cprlint packed with `npm pack`,
+// installed with ESLint 8.57 (and with ESLint 9 in eslintrc mode) in a new project by the README's
+// install line, configured with the README's own .eslintrc.cjs block, run on a planted number.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, temporaryTree } from '../temporary-tree.js';
+
+const INSTALL_TIMEOUT = 600_000;
+
+/** The README's code block that starts with `// <name>`, as written there. */
+export function readmeBlock(name: string): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = new RegExp(`\`\`\`js\\n(// ${name.replace('.', '\\.')}\\n[\\s\\S]*?)\`\`\``).exec(readme);
+  if (!block) throw new Error(`the README has no \`\`\`js block starting "// ${name}"`);
+  return block[1]!;
+}
+
+/** `npm pack` of a folder of this repository into `into` (built already: no scripts run); the tarball's path. */
+function pack(folder: string, into: string): string {
+  const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', into], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()!;
+  return path.join(into, name);
+}
+
+describe('the README\'s eslintrc setup, from packed tarballs in a new project', () => {
+  let tarballs: string[];
+  beforeAll(() => {
+    const into = temporaryTree();
+    tarballs = [pack(ROOT, into), pack(path.join(ROOT, 'eslint-plugin-cprlint'), into)];
+  }, INSTALL_TIMEOUT);
+
+  it.each([
+    ['ESLint 8.57', 'eslint@8.57.1', {}],
+    ['ESLint 9 in eslintrc mode', 'eslint@9.39.5', { ESLINT_USE_FLAT_CONFIG: 'false' }],
+  ])('%s finds the planted number', { timeout: INSTALL_TIMEOUT }, (_name, eslint, env) => {
+    const project = temporaryTree({
+      'package.json': JSON.stringify({ name: 'kommune-site', private: true }),
+      '.eslintrc.cjs': readmeBlock('.eslintrc.cjs'),
+      'src/side.jsx': 'export const Sag = () => <p title="CPR 150385-2000">Ansøgning</p>;\n',
+    });
+    // The README's install line, with the packed tarballs for the two packages not on this registry.
+    const install = spawnSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', eslint, ...tarballs], { cwd: project, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+    expect(install.stderr).not.toMatch(/ERESOLVE/);
+    const run = spawnSync(process.execPath, [path.join(project, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', 'src'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    // ESLint 9's own notice that eslintrc is deprecated is all it may say on standard error.
+    expect(run.stderr.split('\n').filter((line) => line && !/ESLintRCWarning|--trace-warnings/.test(line))).toEqual([]);
+    expect(run.status).toBe(1);
+    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(result!.messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`)).toEqual(['cprlint/no-cpr-number 1:40']);
+  });
+});
