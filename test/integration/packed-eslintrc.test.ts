@@ -2,27 +2,11 @@
 // The eslintrc route as a user takes it: cprlint and eslint-plugin-cprlint packed with `npm pack`,
 // installed with ESLint 8.57 (and with ESLint 9 in eslintrc mode) in a new project by the README's
 // install line, configured with the README's own .eslintrc.cjs block, run on a planted number.
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, temporaryTree } from '../temporary-tree.js';
-
-const INSTALL_TIMEOUT = 600_000;
-
-/** The README's code block that starts with `// <name>`, as written there. */
-export function readmeBlock(name: string): string {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const block = new RegExp(`\`\`\`js\\n(// ${name.replace('.', '\\.')}\\n[\\s\\S]*?)\`\`\``).exec(readme);
-  if (!block) throw new Error(`the README has no \`\`\`js block starting "// ${name}"`);
-  return block[1]!;
-}
-
-/** `npm pack` of a folder of this repository into `into` (built already: no scripts run); the tarball's path. */
-function pack(folder: string, into: string): string {
-  const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', into], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()!;
-  return path.join(into, name);
-}
+import { INSTALL_TIMEOUT, pack, readmeBlock } from './packed.js';
 
 describe('the README\'s eslintrc setup, from packed tarballs in a new project', () => {
   let tarballs: string[];
