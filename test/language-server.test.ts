@@ -276,6 +276,25 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
     expect(kinds.at(-1)).toBe('end');
   });
 
+  it('serves the workspace scan from the project\'s cache when it keeps one, and keeps it up to date', async () => {
+    const workspace = temporaryTree(SITE);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cprlint.js'), '--cache', '--format', 'json', '.'], { cwd: workspace, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    const cached = () => (JSON.parse(fs.readFileSync(path.join(workspace, '.cprlintcache'), 'utf8')) as { files: Record<string, unknown> }).files;
+    const entries = () => Object.keys(cached()).length;
+    const before = entries();
+    const entriesBefore = cached();
+    fs.writeFileSync(path.join(workspace, 'ny.md'), 'Åbningstider.\n');
+    const server = await startServer(workspace, 'pull');
+    const result = (await server.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
+    expect(result.items.filter((item) => item.items.length > 0)).toHaveLength(5);
+    // The new file was scanned and recorded; the others came from the cache as the CLI left it.
+    expect(entries()).toBe(before + 1);
+    // Under the same keys and settings as the command line's: served, not scanned again under others.
+    expect(cached()).toMatchObject(entriesBefore);
+    expect(fs.readFileSync(path.join(workspace, '.cprlintcache'), 'utf8')).not.toContain(NUMBER);
+  });
+
   it('reads the configuration again when it changes, and shows a broken one on its file without dying', async () => {
     const workspace = temporaryTree(SITE);
     const server = await startServer(workspace, 'push');

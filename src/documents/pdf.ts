@@ -1,8 +1,9 @@
-// PDF through pdfjs-dist: the text a reader sees on each page, the document's metadata and its form
+// PDF through pdfjs (see pdf-runtime.ts): the text a reader sees on each page, the document's metadata and its form
 // field values. Knows PDF, decides nothing about what is sensitive.
 
 import { timeLimitOf, UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
 import { MAX_INFLATED_PDF, unpacksToMoreThan } from './pdf-streams.js';
+import { loadPdfjs } from './pdf-runtime.js';
 
 interface TextItem {
   str?: string;
@@ -20,7 +21,7 @@ export async function pdfText(bytes: Uint8Array, limits: DocumentLimits): Promis
     throw new UnreadableDocumentError(`its streams would unpack to more than ${MAX_INFLATED_PDF / 1024 / 1024} MB (a PDF bomb, or a document too large to read)`);
   }
   // The legacy build runs on Node without a DOM; it loads only when a PDF is read.
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await loadPdfjs();
   const started = Date.now();
   // pdfjs takes ownership of the buffer it is given: give it a copy.
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FileReport, Finding } from '../core/finding.js';
+import type { FileReport } from '../core/finding.js';
 import { allowlistHash } from '../core/allowlist.js';
 import { writeFileAtomically } from '../project/atomic-write.js';
-import { ScanCache, settingsKey } from '../project/cache.js';
+import { ScanCache, scanThroughCache } from '../project/cache.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from '../project/baseline.js';
 import { ConfigError, ensureAllowlistSalt, loadConfig, parseDuration, parseSize, settingsFor } from '../project/config.js';
 import { setPoolSize } from '../project/scan-pool.js';
@@ -214,37 +213,6 @@ function under(filePath: string, paths: readonly string[], cwd: string): boolean
   });
 }
 
-/**
- * A file through the cache: its cached report when unchanged, else a fresh one (then recorded).
- * Undefined when the cache cannot serve (not a readable file, or over the size limit): then the
- * file is scanned the ordinary way.
- */
-async function scanThroughCache(
-  entry: WalkEntry,
-  cache: ScanCache,
-  options: FileScanOptions,
-  nameFindings: readonly Finding[],
-): Promise<FileReport | undefined> {
-  // A path that holds a finding is not written to the cache, whose keys are paths.
-  if (nameFindings.length > 0) return undefined;
-  const stat = await fs.stat(entry.path).catch(() => undefined);
-  if (!stat?.isFile() || stat.size > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
-  // Where a file is scanned changes nothing in its report.
-  const settings = settingsKey({ ...options, inWorkers: undefined });
-  // Findings that carry values or fingerprints are never read from or written to the cache.
-  const reportsCacheable = !options.showValues && !options.fingerprintSalt;
-  let bytes: Uint8Array | undefined;
-  const content = async (): Promise<Uint8Array | undefined> => (bytes ??= await fs.readFile(entry.path).catch(() => undefined));
-  const cached = await cache.lookup(entry.path, settings, content);
-  if (cached && (reportsCacheable || !hasContent({ filePath: entry.path, ...cached }))) return { filePath: entry.path, ...cached };
-  if (!(await content())) return undefined;
-  const report = await scanContent(bytes!, entry.path, options);
-  if (!hasContent(report)) cache.record(entry.path, bytes!, settings, undefined);
-  else if (reportsCacheable) cache.record(entry.path, bytes!, settings, { findings: report.findings, notices: report.notices, ...(report.suppressed ? { suppressed: report.suppressed } : {}) });
-  else cache.forget(entry.path);
-  return report;
-}
-
 /** The staged content of the files a commit would contain, under the given paths. */
 async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings, run: RunState): Promise<FileReport[]> {
   const reports: FileReport[] = [];
@@ -282,7 +250,8 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
-    const cached = given.cache ? await scanThroughCache(entry, given.cache, { ...options, explicit: entry.explicit }, nameFindings) : undefined;
+    // A path that holds a finding is not written to the cache, whose keys are paths.
+    const cached = given.cache && nameFindings.length === 0 ? await scanThroughCache(entry.path, given.cache, { ...options, explicit: entry.explicit }) : undefined;
     const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit }));
     run.tally.filesScanned += 1;
     progress?.fileDone(isDocument(entry));

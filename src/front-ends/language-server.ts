@@ -1,6 +1,7 @@
 // The language server: cprlint's findings as an editor's diagnostics, for every kind of file the
 // command line reads, from the unsaved buffer as the user types. It only wires: the scan, the
 // configuration and the walk are the command line's own.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -26,6 +27,7 @@ import { activeRules } from '../core/rule-settings.js';
 import { formatOf, scanText } from '../core/scan.js';
 import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
 import { allowValue, CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs, settingsFor } from '../project/config.js';
+import { scanThroughCache, ScanCache } from '../project/cache.js';
 import { scanFile, type FileScanOptions } from '../project/files.js';
 import { VERSION } from '../version.js';
 
@@ -287,6 +289,11 @@ export function startLanguageServer(connection: Connection = defaultConnection()
     for (const folder of workspaceFolders) {
       for await (const entry of walk(['.'], folder, false)) if (entry.kind === 'file') files.push(entry.path);
     }
+    // A project that keeps a cache (`cprlint --cache`) has its unchanged files served from it.
+    const caches = new Map(workspaceFolders.filter((folder) => existsSync(path.join(folder, '.cprlintcache'))).map((folder) => [folder, new ScanCache(path.join(folder, '.cprlintcache'))]));
+    const cacheFor = (filePath: string): ScanCache | undefined =>
+      // A path that holds a number is never a cache key.
+      redactValues(filePath) === filePath ? [...caches].find(([folder]) => !path.relative(folder, filePath).startsWith('..'))?.[1] : undefined;
     progress.begin('cprlint', 0, `Scanning ${files.length} files`, true);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const reported = new Set<string>();
@@ -294,15 +301,18 @@ export function startLanguageServer(connection: Connection = defaultConnection()
       if (token.isCancellationRequested) break;
       if (index % 50 === 0) progress.report(Math.round((index / Math.max(1, files.length)) * 100), `${index} of ${files.length} files`);
       const uri = pathToFileURL(filePath).href;
-      if (documents.get(uri)) continue;
+      if (documents.get(uri) || [...caches.values()].some((cache) => cache.location === filePath)) continue;
       const options = optionsFor(filePath);
       if (!options || options.ignored) continue;
-      const diagnostics = diagnosticsOf(await scanFile(filePath, options), options.showValues === true);
+      const cache = cacheFor(filePath);
+      const report = (cache ? await scanThroughCache(filePath, cache, options) : undefined) ?? (await scanFile(filePath, options));
+      const diagnostics = diagnosticsOf(report, options.showValues === true);
       if (diagnostics.length === 0 && !reportedInWorkspace.has(uri)) continue;
       if (diagnostics.length > 0) reported.add(uri);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: diagnostics });
     }
     progress.done();
+    for (const cache of caches.values()) cache.save();
     reportedInWorkspace = reported;
     return { items };
   });

@@ -1,11 +1,13 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport } from '../core/finding.js';
 import { redactStrings } from '../core/findings.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_MAX_FILE_SIZE, scanContent, type FileScanOptions } from './files.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;
@@ -133,4 +135,45 @@ export class ScanCache {
 /** A key for the settings that decide a file's findings. */
 export function settingsKey(settings: unknown): string {
   return createHash('sha256').update(JSON.stringify(settings, (_key, value: unknown) => (value instanceof Set ? [...value].sort() : value instanceof RegExp ? String(value) : value))).digest('hex').slice(0, 16);
+}
+
+/** Whether a report has anything to say: findings, notices, or findings a comment silenced. */
+function hasContent(report: Omit<FileReport, 'filePath'>): boolean {
+  return report.findings.length > 0 || report.notices.length > 0 || (report.suppressed?.length ?? 0) > 0;
+}
+
+/**
+ * A file through the cache: its cached report when unchanged, else a fresh one (then recorded).
+ * Undefined when the cache cannot serve (not a readable file, or over the size limit): then the
+ * file is scanned the ordinary way. A path that holds a number must not be given: the cache's keys
+ * are paths.
+ */
+export async function scanThroughCache(filePath: string, cache: ScanCache, options: FileScanOptions): Promise<FileReport | undefined> {
+  const stat = await fs.stat(filePath).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
+  // What decides a report, with the defaults written out, so that every front end (the command
+  // line, the language server) keys the same file under the same settings; where a file is scanned
+  // (a worker or not) changes nothing in its report.
+  const settings = settingsKey({
+    rules: options.rules,
+    allowlist: options.allowlist,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    timeLimitMs: options.timeLimitMs,
+    documentLimits: options.documentLimits,
+    requireReason: options.requireReason === true,
+    reportUnusedDisables: options.reportUnusedDisables === true,
+    explicit: options.explicit === true,
+  });
+  // Findings that carry values or fingerprints are never read from or written to the cache.
+  const reportsCacheable = !options.showValues && !options.fingerprintSalt;
+  let bytes: Uint8Array | undefined;
+  const content = async (): Promise<Uint8Array | undefined> => (bytes ??= await fs.readFile(filePath).catch(() => undefined));
+  const cached = await cache.lookup(filePath, settings, content);
+  if (cached && (reportsCacheable || !hasContent(cached))) return { filePath, ...cached };
+  if (!(await content())) return undefined;
+  const report = await scanContent(bytes!, filePath, options);
+  if (!hasContent(report)) cache.record(filePath, bytes!, settings, undefined);
+  else if (reportsCacheable) cache.record(filePath, bytes!, settings, { findings: report.findings, notices: report.notices, ...(report.suppressed ? { suppressed: report.suppressed } : {}) });
+  else cache.forget(filePath);
+  return report;
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makePdf } from '../made-documents.js';
 import { ROOT, temporaryTree } from '../temporary-tree.js';
 import { blockAfter, INSTALL_TIMEOUT, pack, readmeBlock } from './packed.js';
 
@@ -20,7 +21,11 @@ describe('the README\'s recipes, from a packed tarball in a new project', () => 
   let project: string;
   beforeAll(() => {
     const tarball = pack(ROOT, temporaryTree());
-    project = temporaryTree({ 'package.json': JSON.stringify({ name: 'kommune-site', private: true, type: 'module' }), 'content/side.md': PAGE });
+    project = temporaryTree({
+      'package.json': JSON.stringify({ name: 'kommune-site', private: true, type: 'module' }),
+      'content/side.md': PAGE,
+      'public/bilag/afgoerelse.pdf': makePdf([['Afgørelse'], ['Barnets CPR-nummer: 150385-2000']]),
+    });
     // The Install section's line, with the tarball for the package this registry does not have.
     const installLine = blockAfter('## Install', 'sh').split('\n')[0]!;
     expect(installLine).toBe('npm install --save-dev cprlint');
@@ -29,9 +34,15 @@ describe('the README\'s recipes, from a packed tarball in a new project', () => 
     expect(install.status, install.stderr).toBe(0);
   }, INSTALL_TIMEOUT);
 
-  it('the command line: npx cprlint finds the number and exits 1', () => {
+  it('the command line: npx cprlint finds the number, in a PDF too, and exits 1', () => {
+    // pdfjs ships inside cprlint; its optional native canvas is never installed.
+    expect(fs.existsSync(path.join(project, 'node_modules', '@napi-rs', 'canvas'))).toBe(false);
+    expect(fs.existsSync(path.join(project, 'node_modules', 'pdfjs-dist'))).toBe(false);
     const scan = run(project, 'npx', ['cprlint']);
     expect(scan.status, scan.stderr).toBe(1);
+    expect(scan.stderr).toBe('');
+    expect(scan.stdout).toContain('public/bilag/afgoerelse.pdf');
+    expect(scan.stdout).toContain('Page 2: CPR number 1503XX-XXXX');
     expect(scan.stdout).toContain('content/side.md');
     expect(scan.stdout).toContain('CPR number 1503XX-XXXX');
     expect(scan.stdout).not.toContain('150385-2000');
