@@ -295,7 +295,7 @@ export class SegmentBuilder {
   }
 
   private push(unit: string, start: number, end: number): void {
-    this.reserve(1);
+    if (this.size === this.starts.length) this.reserve(1);
     this.starts[this.size] = start;
     this.ends[this.size] = end;
     this.size += 1;

@@ -299,13 +299,19 @@ export function ensureAllowlistSalt(cwd: string): { hashing: AllowlistHashing; w
 }
 
 /**
- * Adds `value` to the allowlist of the project at `cwd`, by its hash (with the project's own salt,
- * made first if it has none), in the JSON configuration the command line reads. Returns the file.
+ * Adds `value` to the allowlist of the configuration that governs `filePath` (a new
+ * `.cprlintrc.json` in `newConfigFolder` when none does), by its hash, with the configuration's own
+ * salt, made first if it has none. An allowlist whose hashes were made with the salt shared by
+ * projects from before salts keeps it: a new salt would turn every hash in it into nothing. A
+ * JavaScript configuration is named, not edited. Returns the file written.
  */
-export function allowValue(cwd: string, value: string): string {
-  const { hashing } = ensureAllowlistSalt(cwd);
-  const target = findConfigFile(path.join(cwd, '.'))!;
-  if (!target.endsWith('.json')) throw new ConfigError(`${target} is JavaScript, which cprlint does not edit: add the hash from \`cprlint hash\` to its allowlist.values`);
+export function allowValue(filePath: string, value: string, newConfigFolder: string): string {
+  const governing = findConfigFile(filePath);
+  if (governing && !governing.endsWith('.json')) throw new ConfigError(`${governing} is JavaScript, which cprlint does not edit: add the hash from \`cprlint hash\` to its allowlist.values`);
+  const existing = governing ? loadConfig(governing).config : undefined;
+  const keepsSharedSalt = existing && !existing.allowlist?.salt && (existing.allowlist?.values?.length ?? 0) > 0;
+  const hashing = keepsSharedSalt ? hashingOf(existing) : ensureAllowlistSalt(governing ? path.dirname(governing) : newConfigFolder).hashing;
+  const target = governing ?? path.join(newConfigFolder, '.cprlintrc.json');
   const hash = allowlistHash(value, hashing);
   editJsonConfig(target, (config) => {
     const values = config.allowlist?.values ?? [];
