@@ -2,6 +2,15 @@
 import { colorByDefault, main } from '../dist/src/front-ends/cli.js';
 import { redactValues } from '../dist/src/core/findings.js';
 
+// A reader that stops reading (`cprlint … | head`) is no error of the run: it ends quietly, with
+// the exit code it had.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const readStdin = async () => {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);

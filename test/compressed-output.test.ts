@@ -47,6 +47,15 @@ describe('pages and data sent compressed', () => {
     expect(byFile(run.stdout, site)).toEqual({ 'index.html.gz': ['no-cpr-number'], 'data.json.br': ['no-cpr-number'] });
   });
 
+  it('a page compressed in a way Node cannot unpack is named as not scanned, not passed over', () => {
+    const site = temporaryTree({ 'index.html.zst': Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0]), 'data.json.xz': Buffer.from([0xfd, 0x37, 0x7a]), 'arkiv.tar.xz': Buffer.from([1]) });
+    const run = runCprlint(['--format', 'json', '.'], { cwd: site });
+    expect(byFile(run.stdout, site)).toEqual({
+      'index.html.zst': ['Not scanned: .zst compression is not read (only .gz and .br are)'],
+      'data.json.xz': ['Not scanned: .xz compression is not read (only .gz and .br are)'],
+    });
+  });
+
   it('a file that unpacks past the size limit, or not at all, is named as not scanned', () => {
     const site = temporaryTree({
       'bombe.html.gz': gzipSync(Buffer.alloc(20 * 1024 * 1024, ' ')),

@@ -46,7 +46,8 @@ describe('--concurrency', () => {
   it.each([
     [['--concurrency', '0'], 'cprlint: --concurrency takes a number of threads, "auto" or "off", not "0"\n'],
     [['--concurrency', 'many'], 'cprlint: --concurrency takes a number of threads, "auto" or "off", not "many"\n'],
-    [['--time-limit', 'soon'], 'cprlint: --time-limit takes a duration such as 30s or 500ms\n'],
+    [['--time-limit', 'soon'], 'cprlint: --time-limit takes a duration such as 30s or 500ms, of at most a day\n'],
+    [['--time-limit', '5000000s'], 'cprlint: --time-limit takes a duration such as 30s or 500ms, of at most a day\n'],
   ])('%j is a usage error, in one line', (args, message) => {
     const run = cprlint(temporaryTree({ 'a.md': 'x\n' }), ...args, '.');
     expect(run.code).toBe(2);

@@ -41,6 +41,26 @@ describe('in a git repository, git decides what is ignored', () => {
   });
 });
 
+describe('git, asked about a folder', () => {
+  it('a build folder named on purpose is read with its own ignore files only, even when git tracks part of it', () => {
+    const repository = gitRepository({ '.gitignore': 'dist/\n', 'dist/CNAME': 'example.dk\n', 'dist/index.html': '<p>CPR 150385-2000</p>\n' });
+    git(repository, 'add', '.gitignore');
+    git(repository, 'add', '-f', 'dist/CNAME');
+    const run = runCprlint(['--format', 'json', 'dist'], { cwd: repository });
+    expect(run.code).toBe(1);
+    expect(files(run.stdout, repository)).toEqual(['dist/index.html']);
+  });
+
+  it('never runs a command the scanned folder\'s git configuration names (core.fsmonitor)', () => {
+    const repository = gitRepository({ 'side.md': 'CPR 150385-2000\n' });
+    const marker = path.join(repository, 'ran');
+    git(repository, 'config', 'core.fsmonitor', `touch ${JSON.stringify(marker)}; echo`);
+    const run = runCprlint(['--format', 'json', '.'], { cwd: repository });
+    expect(run.code).toBe(1);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
 describe('the summary line', () => {
   it('ends every stylish report, a clean one too, with files scanned, those not wholly read and why, and the time', () => {
     const tree = temporaryTree({ 'a.md': 'Åbningstider.\n', 'b.md': 'Mere.\n', 'billede.dat': Buffer.from([0, 1, 2, 0]) });

@@ -118,7 +118,7 @@ export function parseSegments(source: string, format: SourceFormat): Segment[] {
 export function scanText(text: string, options: ScanOptions = {}): FileReport {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const format = options.format ?? formatOf(options.filePath ?? '') ?? 'text';
-  return scanSource(source, options, FORMAT_NAMES[format], () => parseSegments(source, format));
+  return scanSource(source, options, format, () => parseSegments(source, format));
 }
 
 /**
@@ -126,11 +126,11 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
  * row, each row's cells under their column's header. Positions are in the part's text.
  */
 export function scanDocumentPart(part: DocumentPart, options: Omit<ScanOptions, 'format'> = {}): FileReport {
-  return scanSource(part.text, options, FORMAT_NAMES.text, () => documentPartSegments(part));
+  return scanSource(part.text, options, 'text', () => documentPartSegments(part));
 }
 
 /** Scans a source that `parse` cuts into segments, if any rule could match its readable view. */
-function scanSource(source: string, options: ScanOptions, formatName: string, parse: () => Segment[]): FileReport {
+function scanSource(source: string, options: ScanOptions, format: SourceFormat, parse: () => Segment[]): FileReport {
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
@@ -144,14 +144,14 @@ function scanSource(source: string, options: ScanOptions, formatName: string, pa
   }
   let segments: Segment[];
   try {
-    segments = withinTimeLimit(source, parse, options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs);
+    segments = withinTimeLimit(source, format, parse, options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs);
   } catch (error) {
     // Fail closed: what cannot be parsed, or not in time, is still read, as plain text.
     segments = parseSegments(source, 'text');
     report.notices.push(
       isTimeout(error)
         ? { severity: 'warning', message: `Parsing took longer than ${timeLimitOf({ timeoutMs: options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs })}: scanned as plain text` }
-        : parseFallbackNotice(formatName, error),
+        : parseFallbackNotice(FORMAT_NAMES[format], error),
     );
   }
   // Rules that cannot match the file's view cannot match its segments: only the others run.
@@ -172,17 +172,25 @@ const timedContext = vm.createContext({ parse: undefined as (() => Segment[]) | 
 const callParse = new vm.Script('parse()');
 const isTimeout = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 
-// The watchdog costs about half a millisecond a parse. A source shorter than this parses in well
-// under a second whatever its shape (the slowest known to Markdown, "_*a" over and over, takes
-// under 0.8 s at this length, and is read as plain text long before), so it goes without one.
-const TIMED_FROM_CHARACTERS = 8192;
+// The watchdog costs about half a millisecond a parse. A source shorter than this parses in about
+// half a second at worst, whatever its shape (the slowest known to Markdown, "a\n=\n" over and
+// over, takes 2.1 s at 8,192 characters and grows with the square of the length), so it goes
+// without one.
+const TIMED_FROM_CHARACTERS = 4096;
+// Formats whose parser has run once: a parser's modules load on first use, and a watchdog that
+// stopped them half loaded would leave them broken for the rest of the run.
+const parsedOnce = new Set<string>();
 
 /**
  * Runs `parse` of `source`, stopping it with an ERR_SCRIPT_EXECUTION_TIMEOUT error after
  * `timeLimitMs` (a short source runs as it is).
  */
-function withinTimeLimit(source: string, parse: () => Segment[], timeLimitMs: number): Segment[] {
+function withinTimeLimit(source: string, format: SourceFormat, parse: () => Segment[], timeLimitMs: number): Segment[] {
   if (source.length < TIMED_FROM_CHARACTERS) return parse();
+  if (!parsedOnce.has(format)) {
+    parsedOnce.add(format);
+    parseSegments('x', format);
+  }
   timedContext.parse = parse;
   try {
     return callParse.runInContext(timedContext, { timeout: timeLimitMs }) as Segment[];

@@ -201,6 +201,26 @@ export function textOf(root: Element, vocabulary: TextVocabulary): string {
   return out.toString().replace(/\n{3,}/g, '\n\n').trim();
 }
 
+/**
+ * The values of every attribute named `name` (without its prefix: `descr` for `wp:docPr@descr`)
+ * on the elements under `root`, in document order; empty ones left out.
+ */
+export function attributeValues(root: Element, name: string): string[] {
+  const values: string[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    for (const [attribute, value] of Object.entries(element.attributes ?? {})) {
+      if ((attribute.includes(':') ? attribute.slice(attribute.indexOf(':') + 1) : attribute) === name && typeof value === 'string' && value.trim() !== '') values.push(value);
+    }
+    for (let index = element.children.length - 1; index >= 0; index--) {
+      const child = element.children[index]!;
+      if (child.type === 'element') stack.push(child);
+    }
+  }
+  return values;
+}
+
 /** An element's name without its namespace prefix: `row` for `x:row`, `p` for `w:p`. */
 export function localName(element: Element): string {
   const colon = element.name.indexOf(':');

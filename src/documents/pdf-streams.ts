@@ -2,7 +2,7 @@
 // into buffers outside the JavaScript heap a worker's memory limit covers, so a small PDF whose
 // streams inflate to gigabytes (a PDF bomb) would take the machine's memory. Knows PDF syntax only
 // as far as finding streams; decides nothing about what is sensitive.
-import { createInflate } from 'node:zlib';
+import { createInflate, inflateSync } from 'node:zlib';
 
 /**
  * What the Flate streams pdfjs reads for text (page contents, object streams, fonts) may unpack to,
@@ -13,7 +13,9 @@ export const MAX_INFLATED_PDF = 256 * 1024 * 1024;
 const latin1 = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
 
 /**
- * The Flate-compressed streams of a PDF that are not pictures, each as its compressed bytes.
+ * The streams of a PDF that are not pictures, each as its bytes: every one that inflates is counted,
+ * whatever its dictionary names as its filter (a name may be written `/F#6cateDecode`, or the
+ * filter be an indirect object).
  * One pass: each stream's dictionary is read back to the object that opens it, never past the
  * stream before it, and its data up to its `endstream`.
  */
@@ -33,17 +35,29 @@ function* flateStreams(bytes: Uint8Array): Generator<Uint8Array> {
     if (data[start] === 0x0a) start += 1;
     // Back to the object's start, never past the stream before: each byte is looked at once.
     const objectStart = data.subarray(previousEnd, keyword).lastIndexOf(' obj', undefined, 'latin1');
-    const dictionary = latin1(bytes, previousEnd + Math.max(0, objectStart), keyword);
+    // Names may write any character as #xx.
+    const dictionary = latin1(bytes, previousEnd + Math.max(0, objectStart), keyword).replace(/#([\da-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
     const end = data.indexOf('endstream', start, 'latin1');
     const stop = end === -1 ? data.length : end;
     previousEnd = stop;
     searchFrom = Math.max(searchFrom, stop);
-    if (/\/(?:FlateDecode|Fl)\b/.test(dictionary) && !/\/Subtype\s*\/Image\b/.test(dictionary)) yield bytes.subarray(start, stop);
+    if (!/\/Subtype\s*\/Image\b/.test(dictionary)) yield bytes.subarray(start, stop);
   }
 }
 
+// A stream this small inflates to at most about a thousand times as much: counted in one call.
+const SMALL_STREAM = 64 * 1024;
+
 /** Counts what `compressed` inflates to, up to `limit` bytes and one more; none of it is kept. */
 function inflatedLength(compressed: Uint8Array, limit: number): Promise<number> {
+  if (compressed.length <= SMALL_STREAM) {
+    try {
+      return Promise.resolve(inflateSync(compressed, { maxOutputLength: limit + 1 }).length);
+    } catch (error) {
+      // Past the limit; or no zlib stream (not compressed so, damaged, encrypted): pdfjs gets no further with it.
+      return Promise.resolve((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? limit + 1 : 0);
+    }
+  }
   return new Promise((resolve) => {
     const inflate = createInflate();
     let length = 0;

@@ -68,7 +68,8 @@ export function parseDuration(value: string, what: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i.exec(value.trim());
   const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
   const milliseconds = match ? Math.round(Number(match[1]) * units[(match[2] ?? 's').toLowerCase()]!) : 0;
-  if (milliseconds <= 0) throw new ConfigError(`${what} takes a duration such as 30s or 500ms`);
+  // Past a day no limit means anything, and a timer cannot count that far.
+  if (milliseconds <= 0 || milliseconds > 86_400_000) throw new ConfigError(`${what} takes a duration such as 30s or 500ms, of at most a day`);
   return milliseconds;
 }
 

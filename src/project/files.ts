@@ -49,6 +49,16 @@ const COMPRESSED: Record<string, { unpack: (bytes: Uint8Array, limit: number) =>
   '.pf_fragment': { unpack: (bytes, limit) => gunzipSync(bytes, { maxOutputLength: limit + 1 }), readAs: (filePath) => `${filePath}.json`, prefix: 'pagefind_dcd' },
 };
 
+// Compressions Node has no reader for (zstd, bzip2, xz): a page or data file sent so is named as
+// not scanned, never passed over with the archives.
+const UNREAD_COMPRESSIONS = new Set(['.zst', '.bz2', '.xz']);
+
+/** A page or data file compressed in a way cprlint cannot unpack (`index.html.zst`), named so. */
+function unreadCompressed(filePath: string, extension: string): FileReport | undefined {
+  if (!UNREAD_COMPRESSIONS.has(extension) || !formatOf(filePath.slice(0, -extension.length))) return undefined;
+  return { filePath, findings: [], notices: [notScannedWarning(`Not scanned: ${extension} compression is not read (only .gz and .br are)`)] };
+}
+
 /**
  * A compressed file's content, unpacked up to the size limit and read as what it holds. Past the
  * limit (a bomb, or a page too large), or broken, it is named as not scanned.
@@ -104,6 +114,8 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   if (inPool(extension, options)) return scanInWorkers(filePath, undefined, options);
   const format = formatOf(filePath);
   if (!format && UNREAD_DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
+  const unread = unreadCompressed(filePath, extension);
+  if (unread) return unread;
   if (!format && NOT_TEXT.has(extension) && !options.explicit) return { filePath, findings: [], notices: [] };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array;
@@ -170,6 +182,8 @@ export async function scanContent(bytes: Uint8Array, filePath: string, options: 
   if (DOCUMENT_EXTENSIONS.has(extension)) return scanDocument(bytes, filePath, extension, options);
   if (!format && UNREAD_DOCUMENTS.has(extension)) return scanFileNameOnly(filePath, extension);
   // A kind of file that holds no text (an image, a font, an archive) is passed over in a walk.
+  const unread = unreadCompressed(filePath, extension);
+  if (unread) return unread;
   if (!format && !options.explicit && NOT_TEXT.has(extension)) return { filePath, findings: [], notices: [] };
   if (COMPRESSED[extension]) return scanCompressed(bytes, filePath, extension, options);
   return scanBytes(bytes, filePath, options);

@@ -26,15 +26,21 @@ export interface WalkSummary {
 }
 
 /**
- * Git's own answer to which files under `root` it ignores, so that cprlint and git never disagree
- * (negations in deeper .gitignore files, .git/info/exclude, the user's excludes file, tracked files
- * that a pattern matches). Undefined outside a git work tree, without git, or when `root` itself
- * is ignored: a build folder named on purpose is scanned, whatever .gitignore says of it.
+ * Git's own answer to which files of a work tree it ignores, so that cprlint and git never
+ * disagree (negations in deeper .gitignore files, .git/info/exclude, the user's excludes file,
+ * tracked files that a pattern matches). Undefined when `root` is not the top of a work tree (or
+ * git is missing, or fails): then the ignore files are read as before.
  */
 function gitIgnored(root: string): ((fullPath: string, isDirectory: boolean) => boolean) | undefined {
-  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // A folder can carry a .git of its own, whose configuration could run a command (core.fsmonitor)
+  // or stall: those are off, and git has a time limit, past which the ignore files are read instead.
+  const git = (args: string[]) =>
+    spawnSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 30_000 });
   const top = git(['rev-parse', '--show-toplevel']);
   if (top.status !== 0 || top.error) return undefined;
+  // Only for a walk of the whole work tree: a folder named on purpose (`cprlint dist`) is walked
+  // with the ignore files in and below it, never with patterns from above it.
+  if (path.resolve(top.stdout.trim()) !== path.resolve(root)) return undefined;
   // Untracked files git ignores, a wholly ignored folder named once (with its "/"), paths from `root`.
   const listed = git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', '.']);
   if (listed.status !== 0 || listed.error) return undefined;
