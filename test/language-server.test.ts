@@ -129,6 +129,18 @@ const SITE = {
   'noter.txt': `Ansøger ${NUMBER}\n`,
 };
 
+/** The SITE workspace, a pushing server, and side.md open with its one finding pushed. */
+async function sideOpened(): Promise<{ workspace: string; server: Server; uri: string; diagnostics: Diagnostic[] }> {
+  const workspace = temporaryTree(SITE);
+  const server = await startServer(workspace, 'push');
+  const uri = uriOf(workspace, 'side.md');
+  const published = server.published(uri);
+  await open(server, workspace, 'side.md', 'markdown');
+  const diagnostics = await published;
+  expect(diagnostics).toHaveLength(1);
+  return { workspace, server, uri, diagnostics };
+}
+
 describe('the language server, through a JSON-RPC client over stdio', () => {
   it('states what it offers', async () => {
     const workspace = temporaryTree(SITE);
@@ -178,12 +190,7 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
   });
 
   it('diagnoses the unsaved buffer as it changes', async () => {
-    const workspace = temporaryTree(SITE);
-    const server = await startServer(workspace, 'push');
-    const uri = uriOf(workspace, 'side.md');
-    const first = server.published(uri);
-    await open(server, workspace, 'side.md', 'markdown');
-    expect(await first).toHaveLength(1);
+    const { workspace, server, uri } = await sideOpened();
     const cleared = server.published(uri, (diagnostics) => diagnostics.length === 0);
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
@@ -232,12 +239,7 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
   });
 
   it('allows a number in the project by its hash, in the configuration the command line reads, when asked', async () => {
-    const workspace = temporaryTree(SITE);
-    const server = await startServer(workspace, 'push');
-    const uri = uriOf(workspace, 'side.md');
-    const published = server.published(uri);
-    await open(server, workspace, 'side.md', 'markdown');
-    const [diagnostic] = await published;
+    const { workspace, server, uri, diagnostics: [diagnostic] } = await sideOpened();
     const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } })) as {
       title: string;
       command?: { command: string; arguments: unknown[] };
@@ -306,12 +308,7 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
   });
 
   it('reads the configuration again when it changes, and shows a broken one on its file without dying', async () => {
-    const workspace = temporaryTree(SITE);
-    const server = await startServer(workspace, 'push');
-    const uri = uriOf(workspace, 'side.md');
-    const first = server.published(uri);
-    await open(server, workspace, 'side.md', 'markdown');
-    expect(await first).toHaveLength(1);
+    const { workspace, server, uri } = await sideOpened();
 
     const configFile = path.join(workspace, '.cprlintrc.json');
     fs.writeFileSync(configFile, '{"rules": {"no-cpr-number": "warn"}}\n');

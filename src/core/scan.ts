@@ -189,7 +189,11 @@ function withinTimeLimit(source: string, format: SourceFormat, parse: () => Segm
   if (source.length < TIMED_FROM_CHARACTERS) return parse();
   if (!parsedOnce.has(format)) {
     parsedOnce.add(format);
-    parseSegments('x', format);
+    try {
+      parseSegments('x', format);
+    } catch {
+      // "x" is no JSON: the parser is loaded all the same, which is all this is for.
+    }
   }
   timedContext.parse = parse;
   try {

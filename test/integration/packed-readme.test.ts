@@ -59,7 +59,7 @@ describe('the README\'s recipes, from a packed tarball in a new project', () => 
   });
 
   it('the unified pipeline throws the redacted error its comment shows', () => {
-    const pipeline = blockAfter('**A unified pipeline:**', 'js');
+    const pipeline = blockAfter('**A unified pipeline**', 'js');
     fs.writeFileSync(path.join(project, 'pipeline.mjs'), `const markdown = ${JSON.stringify(PAGE)};\n${pipeline}`);
     const node = run(project, process.execPath, ['pipeline.mjs']);
     expect(node.status).toBe(1);
