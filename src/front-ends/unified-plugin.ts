@@ -128,14 +128,27 @@ function failBuild(file: VFile, failing: readonly Finding[], showValues: boolean
   if (shownPath) message.file = shownPath;
   file.messages.push(message);
   // What is thrown is a plain error, its text on one line: a build tool prints an error's own
-  // fields (Astro printed a VFileMessage's fifteen, most of them undefined). It has no line or
-  // column either: given a place, Vite prints a code frame of the source around it, number and all
-  // (so @astrojs/mdx prints its location as "affald.mdx:undefined:undefined"). Where each finding
-  // is stays in the text.
-  throw new BuildFailure(text);
+  // fields (Astro printed a VFileMessage's fifteen, most of them undefined). Its line and column
+  // (which @astrojs/mdx puts in the location it prints) come with a frame of our own: given a place
+  // and no frame, Vite prints a code frame of the source around it, number and all. None of the
+  // three is enumerable, so a printed error shows its message alone.
+  throw new BuildFailure(text, first.place.start);
 }
 
-/** The error that fails a build: a message, and nothing else for a build tool to print. */
+/** What Vite shows where it would show the source: not the source, which holds the number. */
+const NO_SOURCE_FRAME = '  (cprlint shows no source here: it holds the number)';
+
+/** The error that fails a build: its message, and a place and frame only a build tool reads. */
 export class BuildFailure extends Error {
   override name = 'CprlintError';
+  declare readonly line: number;
+  declare readonly column: number;
+  declare readonly frame: string;
+
+  constructor(message: string, at: { line: number; column: number }) {
+    super(message);
+    for (const [key, value] of Object.entries({ line: at.line, column: at.column, frame: NO_SOURCE_FRAME })) {
+      Object.defineProperty(this, key, { value, enumerable: false });
+    }
+  }
 }

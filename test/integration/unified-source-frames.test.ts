@@ -44,16 +44,19 @@ describe('where cprlint/remark says a finding is', () => {
     ]);
   });
 
-  it('throws a plain error without a place, with line and column in its text; the file keeps the message', async () => {
+  it('throws a plain error: line and column for a build tool\'s location, a frame of its own so none is made from the source, none of them printed as fields', async () => {
     const { thrown, messages } = await lint(ERROR_PAGE, undefined);
     expect(thrown).toBeDefined();
+    const frame = (thrown as unknown as { frame: string }).frame;
     expect({ place: thrown!.place, line: thrown!.line, column: thrown!.column, name: thrown!.name, fields: Object.keys(thrown!) }).toEqual({
       place: undefined,
-      line: undefined,
-      column: undefined,
+      line: 3,
+      column: 22,
       name: 'CprlintError',
       fields: ['name'],
     });
+    // Vite makes a code frame of the source around an error's place unless the error has a frame.
+    expect(frame).toBe('  (cprlint shows no source here: it holds the number)');
     expect(messages.at(-1)!.name).toBe('side.md:3:22');
     expect(thrown!.message).toMatch(/^cprlint found 1 finding in side\.md that must not be published: 3:22 no-cpr-number /);
   });
