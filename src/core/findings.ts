@@ -2,7 +2,7 @@ import { location } from 'vfile-location';
 import { isAllowed, type Allowlist } from './allowlist.js';
 import { fingerprintOf } from '../project/baseline.js';
 import { redactCprNumbers } from '../../rules/no-cpr-number.js';
-import { severityOf, type Finding, type Point } from './finding.js';
+import { severityOf, type FileReport, type Finding, type Point } from './finding.js';
 import { readableView } from './readable-view.js';
 import type { RuleContext, RulesSettings } from './rule.js';
 import { activeRules, type ActiveRule } from './rule-settings.js';
@@ -132,4 +132,9 @@ export function withRedactedErrors<T>(work: () => T, showValues = false): T {
     if (error.stack) error.stack = redactValues(error.stack);
     throw error;
   }
+}
+
+/** Whether a file's report has anything to say: findings, notices, or findings a comment silenced. */
+export function hasContent(report: Omit<FileReport, 'filePath'>): boolean {
+  return report.findings.length > 0 || report.notices.length > 0 || (report.suppressed?.length ?? 0) > 0;
 }

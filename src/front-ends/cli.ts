@@ -9,12 +9,12 @@ import { ScanCache, scanThroughCache } from '../project/cache.js';
 import { applyBaseline, BaselineError, baselineSalt, readBaseline, writeBaseline } from '../project/baseline.js';
 import { ConfigError, ensureAllowlistSalt, loadConfig, parseDuration, parseSize, settingsFor } from '../project/config.js';
 import { setPoolSize } from '../project/scan-pool.js';
-import { DEFAULT_MAX_FILE_SIZE, scanBytes, scanContent, scanFile, type FileScanOptions } from '../project/files.js';
+import { scanBytes, scanContent, scanFile, scanOptionsFor, type FileScanOptions } from '../project/files.js';
 import { filesChangedSince, stagedFiles } from '../project/git.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
 import { activeRules, RULES } from '../core/rule-settings.js';
-import { redactStrings, redactValues } from '../core/findings.js';
+import { hasContent, redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
 import { ProgressLine, RunTally, summaryLine } from './report/run-summary.js';
@@ -166,10 +166,6 @@ function shownPath(filePath: string, options: Pick<FileScanOptions, 'showValues'
   return options.showValues ? filePath : redactValues(filePath);
 }
 
-/** Whether a file's report has anything to say: findings, notices, or findings a comment silenced. */
-function hasContent(report: FileReport): boolean {
-  return report.findings.length > 0 || report.notices.length > 0 || (report.suppressed?.length ?? 0) > 0;
-}
 
 /** What the command line says beside the configuration file: it wins over the file. */
 interface CommandLineSettings {
@@ -188,23 +184,6 @@ interface CommandLineSettings {
   shard: Shard | undefined;
 }
 
-/** The scan options for one file: its configuration file's settings, then the command line's. */
-function optionsFor(filePath: string, given: CommandLineSettings): FileScanOptions & { ignored: boolean } {
-  const settings = settingsFor(filePath, given.configFile);
-  const rules = settings.rules || given.rules ? { ...settings.rules, ...given.rules } : undefined;
-  return {
-    showValues: given.showValues,
-    requireReason: given.requireReason,
-    reportUnusedDisables: given.reportUnusedDisables,
-    ...(given.fingerprintSalt ? { fingerprintSalt: given.fingerprintSalt } : {}),
-    ...(rules ? { rules } : {}),
-    maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    ...(given.timeLimitMs !== undefined ? { timeLimitMs: given.timeLimitMs } : {}),
-    ignored: settings.ignored,
-    ...(settings.allowlist ? { allowlist: settings.allowlist } : {}),
-  };
-}
-
 /** Whether `filePath` lies at or under one of `paths` (all paths: when none are given). */
 function under(filePath: string, paths: readonly string[], cwd: string): boolean {
   return paths.length === 0 || paths.some((given) => {
@@ -217,7 +196,7 @@ function under(filePath: string, paths: readonly string[], cwd: string): boolean
 async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings, run: RunState): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const file of stagedFiles(cwd).filter((staged) => under(staged.path, paths, cwd))) {
-    const options = optionsFor(file.path, given);
+    const options = scanOptionsFor(file.path, given);
     if (options.ignored) continue;
     run.tally.filesScanned += 1;
     const displayPath = shownPath(path.relative(cwd, file.path), options);
@@ -244,7 +223,7 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
   const inWorkers = given.concurrency > 0 && entries.length > 2;
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
     if (given.cache?.location === entry.path) return undefined;
-    const options = { ...optionsFor(entry.path, given), inWorkers };
+    const options = { ...scanOptionsFor(entry.path, given), inWorkers };
     // A file the configuration ignores is passed over, unless it was named on purpose.
     if (options.ignored && !entry.explicit) return undefined;
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
@@ -415,7 +394,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   if (values['print-config'] !== undefined) {
     const filePath = path.resolve(io.cwd, values['print-config']);
     const { configFile: found } = settingsFor(filePath, configFile);
-    const { ignored, rules: fileRules, maxFileSize } = optionsFor(filePath, given);
+    const { ignored, rules: fileRules, maxFileSize } = scanOptionsFor(filePath, given);
     // Every rule, as set or at its default "error".
     const resolved = Object.fromEntries(RULES.map((rule) => [rule.id, fileRules?.[rule.id] ?? 'error']));
     const printed = { configFile: found ?? null, ignored, maxFileSize, rules: resolved };
@@ -430,7 +409,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
     const filePath = values['stdin-filename'] ?? '<stdin>';
-    const options = optionsFor(path.resolve(io.cwd, filePath), given);
+    const options = scanOptionsFor(path.resolve(io.cwd, filePath), given);
     const report = scanBytes(await io.readStdin(), filePath, options);
     tally.filesScanned = 1;
     report.filePath = shownPath(filePath, options);

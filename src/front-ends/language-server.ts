@@ -28,9 +28,9 @@ import { docsUrl, RuleOptionsError, type RulesSettings } from '../core/rule.js';
 import { activeRules } from '../core/rule-settings.js';
 import { formatOf, scanText } from '../core/scan.js';
 import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
-import { allowValue, CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs, settingsFor } from '../project/config.js';
+import { allowValue, CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs } from '../project/config.js';
 import { scanThroughCache, ScanCache } from '../project/cache.js';
-import { scanFile, type FileScanOptions } from '../project/files.js';
+import { scanFile, scanOptionsFor, type FileScanOptions } from '../project/files.js';
 import { VERSION } from '../version.js';
 
 /** The wait after a keystroke before a pushed scan: typing on does not scan every key. */
@@ -213,24 +213,22 @@ export function startLanguageServer(connection: Connection = defaultConnection()
     });
   };
 
+  /** The workspace folder a file lies in, if any. */
+  const folderHolding = (filePath: string): string | undefined =>
+    workspaceFolders.find((folder) => {
+      const relative = path.relative(folder, filePath);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
+
   /** The scan options for a file, from the configuration that governs it; a broken one shows on its file. */
   const optionsFor = (filePath: string): (FileScanOptions & { ignored: boolean }) | undefined => {
     try {
-      const found = settingsFor(filePath);
-      const rules = found.rules || settings.rules ? { ...found.rules, ...settings.rules } : undefined;
-      return {
-        showValues: settings.showValues === true,
-        ...(rules ? { rules } : {}),
-        ...(found.allowlist ? { allowlist: found.allowlist } : {}),
-        ...(found.maxFileSize ? { maxFileSize: found.maxFileSize } : {}),
-        ignored: found.ignored,
-      };
+      return scanOptionsFor(filePath, settings);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       const message = safeMessage(error);
-      // The file to blame: the one the message names (a package.json that is no JSON), or the one found.
-      const named = /^Cannot read configuration (.+?): /.exec(error.message)?.[1] ?? /^(\/.+?\.(?:json|js|mjs|cjs)): /.exec(error.message)?.[1];
-      let configFile = named;
+      // The file to blame: the one the error names, or else the one that governs the file.
+      let configFile = error.file;
       if (!configFile) {
         try {
           configFile = findConfigFile(filePath);
@@ -399,7 +397,7 @@ export function startLanguageServer(connection: Connection = defaultConnection()
       const caches = new Map(workspaceFolders.filter((folder) => existsSync(path.join(folder, '.cprlintcache'))).map((folder) => [folder, new ScanCache(path.join(folder, '.cprlintcache'))]));
       const cacheFor = (filePath: string): ScanCache | undefined =>
         // A path that holds a number is never a cache key.
-        redactValues(filePath) === filePath ? [...caches].find(([folder]) => !path.relative(folder, filePath).startsWith('..'))?.[1] : undefined;
+        redactValues(filePath) === filePath ? caches.get(folderHolding(filePath) ?? '') : undefined;
       progress.begin('cprlint', 0, `Scanning ${files.size} files`, true);
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const reported = new Set<string>();
@@ -453,8 +451,7 @@ export function startLanguageServer(connection: Connection = defaultConnection()
         return;
       }
       try {
-        const folder = workspaceFolders.find((candidate) => !path.relative(candidate, filePath).startsWith('..')) ?? path.dirname(filePath);
-        allowValue(filePath, finding.value, folder);
+        allowValue(filePath, finding.value, folderHolding(filePath) ?? path.dirname(filePath));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         void connection.window.showErrorMessage(`cprlint: ${safeMessage(error)}`);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport } from '../core/finding.js';
-import { redactStrings } from '../core/findings.js';
+import { hasContent, redactStrings } from '../core/findings.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_MAX_FILE_SIZE, scanContent, type FileScanOptions } from './files.js';
 
@@ -137,10 +137,6 @@ export function settingsKey(settings: unknown): string {
   return createHash('sha256').update(JSON.stringify(settings, (_key, value: unknown) => (value instanceof Set ? [...value].sort() : value instanceof RegExp ? String(value) : value))).digest('hex').slice(0, 16);
 }
 
-/** Whether a report has anything to say: findings, notices, or findings a comment silenced. */
-function hasContent(report: Omit<FileReport, 'filePath'>): boolean {
-  return report.findings.length > 0 || report.notices.length > 0 || (report.suppressed?.length ?? 0) > 0;
-}
 
 /**
  * A file through the cache: its cached report when unchanged, else a fresh one (then recorded).

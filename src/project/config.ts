@@ -27,6 +27,14 @@ export interface CprlintConfig {
 /** A configuration file that cannot be read or holds a mistake: exit 2, naming the file and the key. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+
+  /** `file`: the configuration file at fault, when it is one (an editor shows the error there). */
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The names looked for in each folder, first match wins; then `package.json`'s `cprlint` key. */
@@ -164,9 +172,14 @@ export function loadConfig(file: string): LoadedConfig {
     }
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.split('\n')[0];
-    throw new ConfigError(`Cannot read configuration ${file}: ${reason}`);
+    throw new ConfigError(`Cannot read configuration ${file}: ${reason}`, absolute);
   }
-  const config = checkConfig(value, file);
+  let config: CprlintConfig;
+  try {
+    config = checkConfig(value, file);
+  } catch (error) {
+    throw error instanceof ConfigError ? new ConfigError(error.message, absolute) : error;
+  }
   const base = path.dirname(absolute);
   const matcher = (globs: string[]) => {
     const matches = picomatch(globs, { dot: true });
@@ -245,7 +258,7 @@ function hasCprlintKey(packageJson: string): boolean {
   try {
     return 'cprlint' in (JSON.parse(readFileSync(packageJson, 'utf8')) as object);
   } catch {
-    throw new ConfigError(`Cannot read configuration ${packageJson}: not valid JSON`);
+    throw new ConfigError(`Cannot read configuration ${packageJson}: not valid JSON`, packageJson);
   }
 }
 

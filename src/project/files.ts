@@ -7,6 +7,8 @@ import type { FileReport, Finding, Notice } from '../core/finding.js';
 import { findingsIn } from '../core/findings.js';
 import { formatOf, scanDocumentPart, scanText, type ScanOptions } from '../core/scan.js';
 import { textSegment } from '../core/segment.js';
+import type { RulesSettings } from '../core/rule.js';
+import { settingsFor } from './config.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -26,6 +28,33 @@ export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'
    * and passed over quietly if it does not (an image, a font).
    */
   explicit?: boolean;
+}
+
+/** What a front end sets beside the configuration file, over it (the command line's flags, an editor's settings). */
+export interface GivenSettings extends Pick<FileScanOptions, 'showValues' | 'requireReason' | 'reportUnusedDisables' | 'fingerprintSalt' | 'maxFileSize' | 'timeLimitMs'> {
+  /** This configuration file for every file, instead of the nearest one. */
+  configFile?: string | undefined;
+  rules?: RulesSettings | undefined;
+}
+
+/**
+ * The scan options for one file: the settings of the configuration that governs it, then what the
+ * front end gives over them; and whether the configuration ignores the file.
+ */
+export function scanOptionsFor(filePath: string, given: GivenSettings): FileScanOptions & { ignored: boolean } {
+  const settings = settingsFor(filePath, given.configFile);
+  const rules = settings.rules || given.rules ? { ...settings.rules, ...given.rules } : undefined;
+  return {
+    showValues: given.showValues === true,
+    requireReason: given.requireReason === true,
+    reportUnusedDisables: given.reportUnusedDisables === true,
+    ...(given.fingerprintSalt ? { fingerprintSalt: given.fingerprintSalt } : {}),
+    ...(rules ? { rules } : {}),
+    maxFileSize: given.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(given.timeLimitMs !== undefined ? { timeLimitMs: given.timeLimitMs } : {}),
+    ignored: settings.ignored,
+    ...(settings.allowlist ? { allowlist: settings.allowlist } : {}),
+  };
 }
 
 // Formats that hold text but need a reader of their own, which this version does not have.
