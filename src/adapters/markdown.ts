@@ -8,7 +8,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { createRequire } from 'node:module';
 import { unified, type Processor } from 'unified';
-import type { Segment } from '../core/segment.js';
+import { movedBy, type Segment } from '../core/segment.js';
+import { independentPieces } from './markdown-pieces.js';
 import { mdastSegments } from './mdast.js';
 
 /**
@@ -23,6 +24,8 @@ function gfmStructure(this: Processor): void {
 }
 
 const markdownParser = unified().use(remarkParse).use(gfmStructure).use(remarkFrontmatter, ['yaml', 'toml']);
+// Front matter opens a document: a later piece that starts with "---" holds a thematic break.
+const laterPieceParser = unified().use(remarkParse).use(gfmStructure);
 // MDX's parser (acorn and all) costs a tenth of a second to load: only for .mdx files.
 const requireModule = createRequire(import.meta.url);
 let mdxParser: typeof markdownParser | undefined;
@@ -68,7 +71,48 @@ export function tooCostlyToParse(source: string): string | undefined {
 export function markdownSegments(source: string, mdx: boolean): Segment[] {
   const costly = tooCostlyToParse(source);
   if (costly) throw new Error(`too costly to parse: ${costly}`);
-  const parser = mdx ? mdxParserOf() : markdownParser;
-  return mdastSegments(parser.parse(source), source);
+  if (mdx) return mdastSegments(mdxParserOf().parse(source), source);
+  const cuts = independentPieces(source);
+  const segments: Segment[] = [];
+  cuts.forEach((from, index) => {
+    const to = cuts[index + 1] ?? source.length;
+    segments.push(...movedBy(pieceSegments(source.slice(from, to), index === 0), from));
+  });
+  return segments;
 }
 
+/** The segments of a Markdown document parsed in one piece: what its pieces must add up to (the tests compare them). */
+export function wholeMarkdownSegments(source: string): Segment[] {
+  return mdastSegments(markdownParser.parse(source), source);
+}
+
+// The segments of pieces parsed lately, by their text, at most this many characters of them: an
+// editor's buffer is read again at every keystroke, and a site repeats its headers and footers.
+const REMEMBERED_CHARACTERS = 1 << 20;
+const remembered = new Map<string, readonly Segment[]>();
+let rememberedCharacters = 0;
+
+/** The segments of one piece (positions in the piece), from memory or parsed; the first piece may open with front matter. */
+function pieceSegments(piece: string, first: boolean): readonly Segment[] {
+  const key = first ? `\u0000${piece}` : piece;
+  const known = remembered.get(key);
+  if (known) {
+    // The most lately used last: the first in the map is the next to go.
+    remembered.delete(key);
+    remembered.set(key, known);
+    return known;
+  }
+  const parser = first ? markdownParser : laterPieceParser;
+  if (key.length > REMEMBERED_CHARACTERS / 8) return mdastSegments(parser.parse(piece), piece);
+  // A copy of its own: a slice, and the segments cut from it, would keep the whole source alive.
+  const own = ` ${piece}`.slice(1);
+  const segments = mdastSegments(parser.parse(own), own);
+  remembered.set(first ? `\u0000${own}` : own, segments);
+  rememberedCharacters += key.length;
+  for (const [oldest] of remembered) {
+    if (rememberedCharacters <= REMEMBERED_CHARACTERS) break;
+    remembered.delete(oldest);
+    rememberedCharacters -= oldest.length;
+  }
+  return segments;
+}

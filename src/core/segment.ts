@@ -385,10 +385,7 @@ export function appendSourceText(builder: SegmentBuilder, source: string, from: 
  */
 export function placeWithin(inner: readonly Segment[], outer: Segment): Segment[] {
   // A plain slice of the source: the segments move by its offset and keep their own shape.
-  if (!outer.starts || !outer.ends) {
-    const by = outer.offset;
-    return inner.map((segment) => ({ ...segment, offset: segment.offset + by, starts: segment.starts?.map((at) => at + by), ends: segment.ends?.map((at) => at + by) }));
-  }
+  if (!outer.starts || !outer.ends) return movedBy(inner, outer.offset);
   const last = outer.text.length - 1;
   const { starts: outerStarts, ends: outerEnds } = outer;
   const startOf = (at: number): number => outerStarts[Math.min(at, last)]!;
@@ -405,4 +402,9 @@ export function placeWithin(inner: readonly Segment[], outer: Segment): Segment[
     }
     return { ...segment, offset: starts[0] ?? outer.offset, starts, ends };
   });
+}
+
+/** Segments cut from a slice of the source that starts at `by`, placed in the whole source (new objects). */
+export function movedBy(segments: readonly Segment[], by: number): Segment[] {
+  return segments.map((segment) => ({ ...segment, offset: segment.offset + by, starts: segment.starts?.map((at) => at + by), ends: segment.ends?.map((at) => at + by) }));
 }
