@@ -1,28 +1,36 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCprlint, temporaryTree } from './temporary-tree.js';
 
 // A FIFO blocks whoever opens it until a writer comes; /dev/zero never ends. A walk meets both
 // (a named pipe in a build folder, a link to a device), and must neither hang nor pass them over.
-const NOT_REGULAR = 'Not scanned: not a regular file (a FIFO, socket or device), never opened';
+const NOT_REGULAR = 'Not scanned: not a regular file (a FIFO, socket or device), never read';
 
 function messagesOf(stdout: string): string[] {
   return (JSON.parse(stdout) as { filePath: string; messages: { message: string }[] }[]).flatMap((file) => file.messages.map((message) => `${path.basename(file.filePath)}: ${message.message}`));
 }
 
 describe('files that are not regular files', () => {
-  it('a FIFO and a link to a device, in a walk and named: named as not scanned, never opened, --strict fails', () => {
+  it('a FIFO, a socket and a link to a device, in a walk and named: named as not scanned, never read, --strict fails', async () => {
     const directory = temporaryTree({ 'side.md': 'Tekst.\n' });
     execFileSync('mkfifo', [path.join(directory, 'pipe.md')]);
     fs.symlinkSync('/dev/zero', path.join(directory, 'zero.txt'));
-    const walked = runCprlint(['--format', 'json', '.'], { cwd: directory });
-    expect(walked.code).toBe(0);
-    expect(messagesOf(walked.stdout)).toEqual([`pipe.md: ${NOT_REGULAR}`, `zero.txt: ${NOT_REGULAR}`]);
-    const named = runCprlint(['--strict', '--format', 'json', 'pipe.md', 'zero.txt'], { cwd: directory });
-    expect(named.code).toBe(1);
-    expect(named.stderr).toBe('cprlint: some files were not scanned, and --strict is on\n');
+    // A socket cannot be opened as a file at all (ENXIO): named the same way.
+    const server = net.createServer();
+    await new Promise<void>((listening) => server.listen(path.join(directory, 'socket.md'), listening));
+    try {
+      const walked = runCprlint(['--format', 'json', '.'], { cwd: directory });
+      expect(walked.code).toBe(0);
+      expect(messagesOf(walked.stdout)).toEqual([`pipe.md: ${NOT_REGULAR}`, `socket.md: ${NOT_REGULAR}`, `zero.txt: ${NOT_REGULAR}`]);
+      const named = runCprlint(['--strict', '--format', 'json', 'pipe.md', 'socket.md', 'zero.txt'], { cwd: directory });
+      expect(named.code).toBe(1);
+      expect(named.stderr).toBe('cprlint: some files were not scanned, and --strict is on\n');
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   it('a file that says it is smaller than it is (as /proc\'s do) is read in chunks past the limit', () => {

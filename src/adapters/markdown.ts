@@ -74,11 +74,33 @@ export function markdownSegments(source: string, mdx: boolean): Segment[] {
   if (mdx) return mdastSegments(mdxParserOf().parse(source), source);
   const cuts = independentPieces(source);
   const segments: Segment[] = [];
-  cuts.forEach((from, index) => {
-    const to = cuts[index + 1] ?? source.length;
-    segments.push(...movedBy(pieceSegments(source.slice(from, to), index === 0), from));
+  let from = 0;
+  cuts.forEach((start, index) => {
+    const end = cuts[index + 1] ?? source.length;
+    if (end < source.length && !endsGroup(source, from, start, end)) return;
+    segments.push(...movedBy(groupSegments(source.slice(from, end), from === 0), from));
+    from = end;
   });
   return segments;
+}
+
+// Pieces are parsed in groups (a parse has a cost of its own, whatever its length), and a group
+// ends after a piece whose text picks it, about one in GROUP_PIECES, so that an edit in one piece
+// leaves the other groups as they were. A group grows no longer than LONGEST_GROUP.
+const GROUP_PIECES = 16;
+const LONGEST_GROUP = 16_384;
+
+/** Whether the group that starts at `from` ends with the piece source[start, end). */
+function endsGroup(source: string, from: number, start: number, end: number): boolean {
+  if (end - from >= LONGEST_GROUP) return true;
+  // FNV-1a over the piece's length and its first and last characters.
+  let hash = 0x811c9dc5 ^ (end - start);
+  const mix = (at: number): void => {
+    hash = Math.imul(hash ^ source.charCodeAt(at), 0x01000193);
+  };
+  for (let at = start; at < Math.min(end, start + 16); at++) mix(at);
+  for (let at = Math.max(start + 16, end - 16); at < end; at++) mix(at);
+  return (hash >>> 0) % GROUP_PIECES === 0;
 }
 
 /** The segments of a Markdown document parsed in one piece: what its pieces must add up to (the tests compare them). */
@@ -86,14 +108,14 @@ export function wholeMarkdownSegments(source: string): Segment[] {
   return mdastSegments(markdownParser.parse(source), source);
 }
 
-// The segments of pieces parsed lately, by their text, at most this many characters of them: an
-// editor's buffer is read again at every keystroke, and a site repeats its headers and footers.
+// The segments of groups of pieces parsed lately, by their text, at most this many characters of
+// them: an editor's buffer is read again at every keystroke, and a site repeats its headers and footers.
 const REMEMBERED_CHARACTERS = 1 << 20;
 const remembered = new Map<string, readonly Segment[]>();
 let rememberedCharacters = 0;
 
-/** The segments of one piece (positions in the piece), from memory or parsed; the first piece may open with front matter. */
-function pieceSegments(piece: string, first: boolean): readonly Segment[] {
+/** The segments of a group of pieces (positions in the group), from memory or parsed; the first group may open with front matter. */
+function groupSegments(piece: string, first: boolean): readonly Segment[] {
   const key = first ? `\u0000${piece}` : piece;
   const known = remembered.get(key);
   if (known) {

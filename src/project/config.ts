@@ -213,8 +213,24 @@ export function hashingOf(config: CprlintConfig): AllowlistHashing {
 
 const foundIn = new Map<string, string | undefined>();
 
+// Folders a walk has listed already, by what the lookup wants of them: another listing of each
+// would cost its depth again. Taken once: the folder's answer is kept in foundIn from then on.
+const listedByWalk = new Map<string, ReadonlySet<string>>();
+
+/** A walk's listing of a folder: the names in it that a configuration lookup asks for. */
+export function rememberListing(directory: string, names: readonly string[]): void {
+  const wanted = names.filter((name) => CONFIG_FILES.includes(name) || name === 'package.json');
+  listedByWalk.set(directory, wanted.length === 0 ? NO_NAMES : new Set(wanted));
+}
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** The names in a folder; none when it cannot be listed (it is not there, or not readable). */
-function folderNames(directory: string): Set<string> {
+function folderNames(directory: string): ReadonlySet<string> {
+  const listed = listedByWalk.get(directory);
+  if (listed) {
+    listedByWalk.delete(directory);
+    return listed;
+  }
   try {
     return new Set(readdirSync(directory));
   } catch {
@@ -222,10 +238,19 @@ function folderNames(directory: string): Set<string> {
   }
 }
 
-/** The configuration file that governs `filePath`: the first found from its folder upward. */
+/** The configuration file that governs `filePath` (a file or a folder): the first found from its folder upward. */
 export function findConfigFile(filePath: string): string | undefined {
-  let directory = path.resolve(filePath);
-  if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) directory = path.dirname(directory);
+  const absolute = path.resolve(filePath);
+  return configFileAbove(statSync(absolute, { throwIfNoEntry: false })?.isDirectory() ? absolute : path.dirname(absolute));
+}
+
+/**
+ * The configuration file that governs the files in `folder`: the first found from it upward. Each
+ * folder is listed once a run; a file's folder is known without asking the file system, whose every
+ * look walks the whole path (a tree 1,500 levels deep made a stat per file cost its depth).
+ */
+function configFileAbove(folder: string): string | undefined {
+  let directory = folder;
   const visited: string[] = [];
   let found: string | undefined;
   for (;;) {
@@ -264,7 +289,7 @@ function hasCprlintKey(packageJson: string): boolean {
 
 /** The settings for one file, from the given configuration file or the one found for it. */
 export function settingsFor(filePath: string, configFile?: string): FileSettings {
-  const file = configFile ?? findConfigFile(filePath);
+  const file = configFile ?? configFileAbove(path.dirname(path.resolve(filePath)));
   if (!file) return { configFile: undefined, rules: undefined, ignored: false, maxFileSize: undefined, allowlist: undefined };
   const config = loadConfig(file);
   let rules: RulesSettings | undefined = config.config.rules;
@@ -285,6 +310,7 @@ export function forgetConfigs(): void {
   for (const file of loaded.keys()) delete requireFromHere.cache[file];
   loaded.clear();
   foundIn.clear();
+  listedByWalk.clear();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
@@ -121,6 +121,8 @@ function systemMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const NOT_REGULAR = 'Not scanned: not a regular file (a FIFO, socket or device), never read';
+
 /** A notice that the file was not scanned at all: the run cannot vouch for it. */
 function notScanned(reason: string): Notice {
   return { severity: 'error', fatal: true, message: `Not scanned: ${reason}` };
@@ -148,11 +150,15 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   if (!format && NOT_TEXT.has(extension) && !options.explicit) return { filePath, findings: [], notices: [] };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array;
+  let handle: number | undefined;
   try {
-    const stat = statSync(filePath);
+    // Opened once, then asked what it is (a path is walked by the kernel at every look, which a
+    // deep tree makes costly). Without blocking: opening a FIFO would wait for a writer for ever.
+    handle = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(handle);
     if (stat.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
-    // A FIFO would block the run for ever and a device never end: they are named, never opened.
-    if (!stat.isFile()) return { filePath, findings: [], notices: [notScannedWarning('Not scanned: not a regular file (a FIFO, socket or device), never opened')] };
+    // A FIFO would block the run for ever and a device never end: they are named, never read.
+    if (!stat.isFile()) return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
     // Documents have page and time limits of their own; their bytes are no text to read in chunks.
     // Compressed bytes are no text to read in chunks either.
     if (stat.size > maxFileSize && COMPRESSED[extension]) return { filePath, findings: [], notices: [notScannedWarning('Not scanned: a compressed file larger than the size limit')] };
@@ -160,14 +166,18 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
     // The size is checked as the file is read, too: a file that grows (or says it has no size, as
     // /proc's do) is read in chunks once it passes the limit.
     if (DOCUMENT_EXTENSIONS.has(extension)) {
-      bytes = readFileSync(filePath);
+      bytes = readFileSync(handle);
     } else {
-      const read = readUpTo(filePath, maxFileSize, stat.size);
+      const read = readUpTo(handle, maxFileSize, stat.size);
       if (!read.whole) return await scanLargeFile(filePath, Math.max(stat.size, maxFileSize + 1), maxFileSize, options);
       bytes = read.bytes;
     }
   } catch (error) {
+    // A socket cannot be opened at all.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };
+  } finally {
+    if (handle !== undefined) closeSync(handle);
   }
   return scanContent(bytes, filePath, options);
 }
@@ -178,26 +188,21 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
  * buffer; a file that says it is empty (as /proc's do) or grows is read on in chunks. Read
  * synchronously: thousands of small files cost a fraction of what promise-based reads do.
  */
-function readUpTo(filePath: string, limit: number, size: number): { bytes: Uint8Array; whole: boolean } {
-  const handle = openSync(filePath, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let wanted = size > 0 ? size + 1 : CHUNK;
-    for (;;) {
-      // Only the bytes read are kept: the buffer needs no clearing.
-      const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
-      const bytesRead = readSync(handle, chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > limit) return { bytes: Buffer.concat(chunks), whole: false };
-      wanted = CHUNK;
-    }
-    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
-  } finally {
-    closeSync(handle);
+function readUpTo(handle: number, limit: number, size: number): { bytes: Uint8Array; whole: boolean } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let wanted = size > 0 ? size + 1 : CHUNK;
+  for (;;) {
+    // Only the bytes read are kept: the buffer needs no clearing.
+    const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
+    const bytesRead = readSync(handle, chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return { bytes: Buffer.concat(chunks), whole: false };
+    wanted = CHUNK;
   }
+  return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
 }
 
 /**

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { rememberListing } from './config.js';
 import { UsageError } from './usage-error.js';
 
 
@@ -180,6 +181,7 @@ async function frameOf(directory: string, outerScopes: readonly IgnoreScope[], i
     throw new UsageError(`Cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  rememberListing(directory, entries.map((entry) => entry.name));
   const present = IGNORE_FILES.filter((name) => (!ignoredByGit || name !== '.gitignore') && entries.some((entry) => entry.name === name));
   const scope = present.length > 0 ? await ignoreScope(directory, present) : undefined;
   return { directory, entries, next: 0, scopes: scope ? [...outerScopes, scope] : outerScopes, ignoredByGit };
