@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { forgetConfigs } from '../src/project/config.js';
+import { ConfigError, forgetConfigs, loadConfig } from '../src/project/config.js';
 import plugin from '../src/front-ends/eslint.js';
 import remarkCprlint from '../src/front-ends/remark.js';
 import { runCprlint, temporaryTree, type CliRun } from './temporary-tree.js';
@@ -138,5 +139,40 @@ describe('the plugins and the ESLint pack read the same file', () => {
     expect(await lint(all)).toEqual(['cprlint/no-cpr-number']);
     expect(await lint(all, 'drafts/b.js')).toEqual([]);
     expect(await lint({ ...all, 'cprlint/no-health-data': ['error', { mode: 'identified' }] })).toEqual(['cprlint/no-health-data', 'cprlint/no-cpr-number']);
+  });
+});
+
+describe('a JavaScript configuration edited while a process runs (an editor\'s ESLint or language server)', () => {
+  // Node keeps a module it has loaded: require's cache is not all of it (ESM is kept elsewhere).
+  const later = (file: string, text: string): void => {
+    fs.writeFileSync(file, text);
+    const future = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, future, future);
+  };
+
+  it.each([
+    ['cprlint.config.mjs', (level: string) => `import { level } from './level.mjs';\nexport default { rules: { 'no-health-data': level } };\n`, (level: string) => `export const level = '${level}';\n`, 'level.mjs'],
+    ['cprlint.config.js', (level: string) => `module.exports = { rules: { 'no-health-data': require('./level.cjs') } };\n`, (level: string) => `module.exports = '${level}';\n`, 'level.cjs'],
+  ])('%s, and the module it imports, are read afresh', (name, config, imported, importedName) => {
+    const directory = tree({ [name]: config('off'), [importedName]: imported('off') });
+    const file = path.join(directory, name);
+    expect(loadConfig(file).config.rules).toEqual({ 'no-health-data': 'off' });
+    later(path.join(directory, importedName), imported('warn'));
+    later(file, config('warn'));
+    expect(loadConfig(file).config.rules).toEqual({ 'no-health-data': 'warn' });
+    // Told to forget (the language server is, when a configuration changes), it reads the file again too.
+    later(path.join(directory, importedName), imported('error'));
+    forgetConfigs();
+    expect(loadConfig(file).config.rules).toEqual({ 'no-health-data': 'error' });
+  });
+
+  it('an edit that breaks it, or makes it export what is not data, is a configuration error that names the file', () => {
+    const directory = tree({ 'cprlint.config.mjs': 'export default { rules: {} };\n' });
+    const file = path.join(directory, 'cprlint.config.mjs');
+    loadConfig(file);
+    later(file, 'throw new Error("boom");\n');
+    expect(() => loadConfig(file)).toThrow(new ConfigError(`Cannot read configuration ${file}: boom`, file));
+    later(file, 'export default { rules: {}, ignores: () => [] };\n');
+    expect(() => loadConfig(file)).toThrow(/^Cannot read configuration .*cprlint\.config\.mjs: it holds values that are not data/);
   });
 });

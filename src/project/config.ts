@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { allowlistHash, COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from '../core/allowlist.js';
 import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
@@ -148,6 +150,49 @@ function checkAllowlist(value: unknown, file: string): void {
 }
 
 const requireFromHere = createRequire(import.meta.url);
+// JavaScript configurations this process has loaded once: Node keeps them as they were then.
+const required = new Set<string>();
+
+// A JavaScript configuration edited while a process runs (an editor's ESLint or language server)
+// is read again in a worker of its own: a new module loader, the file and what it imports read
+// afresh. Waited for synchronously, as ESLint's rules read configurations: the worker says it is
+// done through shared memory, and its message is taken from the port without the event loop.
+const FRESH_IMPORT = `
+const { workerData } = require('node:worker_threads');
+const { url, done, port } = workerData;
+const say = (message) => {
+  try {
+    port.postMessage(message);
+  } catch (error) {
+    port.postMessage({ error: 'it holds values that are not data (' + String(error && error.message).split('\\n')[0] + ')' });
+  }
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+};
+import(url).then(
+  (module) => say({ value: 'default' in module ? module.default : { ...module } }),
+  (error) => say({ error: String((error && error.message) || error).split('\\n')[0] }),
+);
+`;
+const FRESH_IMPORT_MS = 10_000;
+
+/** The value a JavaScript configuration exports, read afresh; throws with the reason it could not be. */
+function importAfresh(absolute: string): unknown {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const url = `${pathToFileURL(absolute).href}?read=${Date.now()}`;
+  const worker = new Worker(FRESH_IMPORT, { eval: true, workerData: { url, done, port: port2 }, transferList: [port2], stdout: true, stderr: true });
+  try {
+    const waited = Atomics.wait(done, 0, 0, FRESH_IMPORT_MS);
+    const message = receiveMessageOnPort(port1)?.message as { value?: unknown; error?: string } | undefined;
+    if (waited === 'timed-out' || !message) throw new Error(`it took longer than ${FRESH_IMPORT_MS / 1000} s to load`);
+    if (message.error !== undefined) throw new Error(message.error);
+    return message.value;
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+}
 const loaded = new Map<string, LoadedConfig>();
 
 /**
@@ -160,13 +205,16 @@ export function loadConfig(file: string): LoadedConfig {
   const modified = statSync(absolute, { throwIfNoEntry: false })?.mtimeMs;
   const cached = loaded.get(absolute);
   if (cached && cached.modified === modified) return cached;
-  if (cached) delete requireFromHere.cache[absolute];
   let value: unknown;
   try {
     if (absolute.endsWith('.json')) {
       const json = JSON.parse(readFileSync(absolute, 'utf8')) as Record<string, unknown>;
       value = path.basename(absolute) === 'package.json' ? json.cprlint : json;
+    } else if (required.has(absolute)) {
+      // Node keeps a module it loaded, ESM above all, whatever require's cache is told.
+      value = importAfresh(absolute);
     } else {
+      required.add(absolute);
       const module = requireFromHere(absolute) as { default?: unknown };
       value = module && typeof module === 'object' && 'default' in module ? module.default : module;
     }
@@ -307,7 +355,6 @@ export function settingsFor(filePath: string, configFile?: string): FileSettings
 
 /** Forgets what was read, for a long-running process whose files changed (and for tests). */
 export function forgetConfigs(): void {
-  for (const file of loaded.keys()) delete requireFromHere.cache[file];
   loaded.clear();
   foundIn.clear();
   listedByWalk.clear();
