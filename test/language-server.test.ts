@@ -279,6 +279,28 @@ describe('the language server, through a JSON-RPC client over stdio', () => {
     expect(kinds.at(-1)).toBe('end');
   });
 
+  it('finds numbers in the names of files and of the folders above them, in open documents and the workspace scan, with no fix to the text', async () => {
+    const workspace = temporaryTree({ [`sager/${NUMBER}/notat.md`]: 'Tekst uden numre.\n', [`ansoegning_${NUMBER}.md`]: 'Tekst uden numre.\n', 'ren.md': 'Tekst.\n' });
+    const server = await startServer(workspace, 'push');
+    const uri = uriOf(workspace, `sager/${NUMBER}/notat.md`);
+    const published = server.published(uri);
+    await open(server, workspace, `sager/${NUMBER}/notat.md`, 'markdown');
+    const [diagnostic, ...more] = await published;
+    expect(more).toEqual([]);
+    expect(diagnostic).toMatchObject({ code: 'no-cpr-number', range: { start: { line: 0, character: 0 } }, message: expect.stringMatching(/^In the file name: /) });
+    expect(diagnostic!.message).not.toContain(NUMBER);
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    expect(actions).toEqual([]);
+    const pulled = await startServer(workspace, 'pull');
+    const result = (await pulled.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
+    const byFile = Object.fromEntries(result.items.map((item) => [decodeURIComponent(path.relative(workspace, new URL(item.uri).pathname)), item.items.map((each) => each.message.split(':')[0])]));
+    expect(byFile).toEqual({ [`ansoegning_${NUMBER}.md`]: ['In the file name'], [`sager/${NUMBER}/notat.md`]: ['In the file name'] });
+  });
+
   it('serves the workspace scan from the project\'s cache when it keeps one, and keeps it up to date', async () => {
     const workspace = temporaryTree(SITE);
     const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cprlint.js'), '--cache', '--format', 'json', '.'], { cwd: workspace, encoding: 'utf8' });

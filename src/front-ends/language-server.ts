@@ -26,7 +26,7 @@ import type { FileReport, Finding, Notice } from '../core/finding.js';
 import { MASKED_CPR, redactValues } from '../core/findings.js';
 import { docsUrl, RuleOptionsError, type RulesSettings } from '../core/rule.js';
 import { activeRules } from '../core/rule-settings.js';
-import { formatOf, scanText } from '../core/scan.js';
+import { formatOf, scanName, scanText } from '../core/scan.js';
 import { DOCUMENT_EXTENSIONS } from '../documents/document.js';
 import { allowValue, CONFIG_FILES, ConfigError, findConfigFile, forgetConfigs } from '../project/config.js';
 import { scanThroughCache, ScanCache } from '../project/cache.js';
@@ -122,7 +122,8 @@ const ALLOW_COMMAND = 'cprlint.allowValue';
 function codeActionsFor(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
   const actions: CodeAction[] = [];
   const rule = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-  if (!rule) return actions;
+  // A number in the file's name is not in its text: it is for the user to rename the file.
+  if (!rule || (diagnostic.data as { kind?: string } | undefined)?.kind === 'filename') return actions;
   if (rule === 'no-cpr-number') {
     actions.push({
       title: `Replace the number with ${MASKED_CPR}`,
@@ -241,13 +242,29 @@ export function startLanguageServer(connection: Connection = defaultConnection()
     }
   };
 
+  /**
+   * Findings in the name of a file and of the folders above it, up to the workspace folder that
+   * holds it (as a walk of that folder finds them): a site publishes its paths as they stand.
+   */
+  const nameFindings = (filePath: string, options: FileScanOptions): Finding[] => {
+    const top = folderHolding(filePath);
+    if (!top) return scanName(filePath, options);
+    const findings: Finding[] = [];
+    for (let at = filePath; at !== top && at !== path.dirname(at); at = path.dirname(at)) findings.push(...scanName(at, options));
+    return findings;
+  };
+
+  /** The diagnostics of a file's report, with the findings in its path. */
+  const diagnosticsOfFile = (filePath: string, options: FileScanOptions, report: FileReport): Diagnostic[] =>
+    diagnosticsOf({ ...report, findings: [...nameFindings(filePath, options), ...report.findings] }, options.showValues === true);
+
   /** The diagnostics of an open document, from its text as it stands in the editor. */
   const diagnoseDocument = (document: TextDocument): Diagnostic[] => {
     const filePath = filePathOf(document);
     const options = optionsFor(filePath);
     if (!options || options.ignored) return [];
     const report = scanText(document.getText(), { ...options, filePath, format: formatOf(filePath) ?? 'text' });
-    return diagnosticsOf(report, options.showValues === true);
+    return diagnosticsOfFile(filePath, options, report);
   };
 
   const push = (document: TextDocument): Promise<void> =>
@@ -340,7 +357,7 @@ export function startLanguageServer(connection: Connection = defaultConnection()
         const options = filePath ? optionsFor(filePath) : undefined;
         if (!filePath || !options || options.ignored) continue;
         const report = await scanFile(filePath, options);
-        void connection.sendDiagnostics({ uri: change.uri, diagnostics: diagnosticsOf(report, options.showValues === true) });
+        void connection.sendDiagnostics({ uri: change.uri, diagnostics: diagnosticsOfFile(filePath, options, report) });
       }
     }, undefined),
   );
@@ -363,7 +380,7 @@ export function startLanguageServer(connection: Connection = defaultConnection()
       const filePath = toPath(params.textDocument.uri);
       const options = filePath ? optionsFor(filePath) : undefined;
       if (!filePath || !options || options.ignored) return emptyReport();
-      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(await scanFile(filePath, options), options.showValues === true) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOfFile(filePath, options, await scanFile(filePath, options)) };
     }, emptyReport()),
   );
 
@@ -411,7 +428,7 @@ export function startLanguageServer(connection: Connection = defaultConnection()
         if (!options || options.ignored) continue;
         const cache = cacheFor(filePath);
         const report = (cache ? await scanThroughCache(filePath, cache, options) : undefined) ?? (await scanFile(filePath, options));
-        const diagnostics = diagnosticsOf(report, options.showValues === true);
+        const diagnostics = diagnosticsOfFile(filePath, options, report);
         if (diagnostics.length === 0) continue;
         reported.add(uri);
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: diagnostics });
