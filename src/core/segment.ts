@@ -207,6 +207,11 @@ export class SegmentBuilder {
   private size = 0;
   private starts = NO_PLACES;
   private ends = NO_PLACES;
+  // While the text is one run of the source, character for character (most paragraphs are), no
+  // place maps are kept: the run's start and end say it all, and the segment is an identity one.
+  private mapped = false;
+  private runStart = 0;
+  private runEnd = 0;
 
   constructor(
     private readonly kind: SegmentKind,
@@ -223,10 +228,17 @@ export class SegmentBuilder {
     if (HAS_INVISIBLE.test(value)) value = value.replace(INVISIBLE, '');
     // Most text is its source as it stands: map it in one go.
     if (value.length === to - from && source.startsWith(value, from)) {
-      this.reserve(value.length);
-      for (let k = 0; k < value.length; k++) {
-        this.starts[this.size + k] = from + k;
-        this.ends[this.size + k] = from + k + 1;
+      if (value.length === 0) return;
+      if (!this.mapped && (this.size === 0 || this.runEnd === from)) {
+        if (this.size === 0) this.runStart = from;
+        this.runEnd = to;
+      } else {
+        this.placeMaps();
+        this.reserve(value.length);
+        for (let k = 0; k < value.length; k++) {
+          this.starts[this.size + k] = from + k;
+          this.ends[this.size + k] = from + k + 1;
+        }
       }
       this.size += value.length;
       this.pieces.push(value);
@@ -274,6 +286,7 @@ export class SegmentBuilder {
 
   /** Makes the last `count` characters end at `end` in the source (a decoded escape spans it all). */
   extendLast(count: number, end: number): void {
+    this.placeMaps();
     for (let k = this.size - count; k < this.size; k++) this.ends[k] = end;
   }
 
@@ -294,7 +307,26 @@ export class SegmentBuilder {
     this.ends = ends;
   }
 
+  /** Keeps place maps from now on, the run so far written into them. */
+  private placeMaps(): void {
+    if (this.mapped) return;
+    this.mapped = true;
+    this.reserve(this.size);
+    for (let k = 0; k < this.size; k++) {
+      this.starts[k] = this.runStart + k;
+      this.ends[k] = this.runStart + k + 1;
+    }
+  }
+
   private push(unit: string, start: number, end: number): void {
+    if (!this.mapped && end === start + 1 && (this.size === 0 || start === this.runEnd)) {
+      if (this.size === 0) this.runStart = start;
+      this.runEnd = end;
+      this.size += 1;
+      this.pieces.push(unit);
+      return;
+    }
+    this.placeMaps();
     if (this.size === this.starts.length) this.reserve(1);
     this.starts[this.size] = start;
     this.ends[this.size] = end;
@@ -304,6 +336,7 @@ export class SegmentBuilder {
 
   build(): Segment | undefined {
     if (this.size === 0) return undefined;
+    if (!this.mapped) return { kind: this.kind, text: withAsciiDigits(this.pieces.join('')), ...(this.block ? { block: true } : {}), offset: this.runStart };
     return {
       kind: this.kind,
       text: withAsciiDigits(this.pieces.join('')),
