@@ -7,7 +7,8 @@ import { markdownSegments } from '../src/adapters/markdown.js';
 import { openDocumentText } from '../src/documents/opendocument.js';
 import { xlsxText } from '../src/documents/spreadsheet.js';
 import { readableView } from '../src/core/readable-view.js';
-import { formatOf, parseSegments, scanDocumentPart, scanText } from '../src/core/scan.js';
+import { formatOf, parseSegments, scanText } from '../src/core/scan.js';
+import { scanDocumentPart } from '../src/documents/document.js';
 import { sourceRange, type Segment } from '../src/core/segment.js';
 
 // 150385-2000 is a CPR number of 15 March 1985 that passes modulus 11.

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import vm from 'node:vm';
 import { delimitedSegments } from '../adapters/delimited.js';
-import { DEFAULT_DOCUMENT_LIMITS, documentPartSegments, timeLimitOf, type DocumentPart } from '../documents/document.js';
 import { htmlSegments } from '../adapters/html.js';
 import { javascriptSegments } from '../adapters/javascript.js';
 import { jsonSegments } from '../adapters/json.js';
@@ -77,6 +76,14 @@ export interface ScanOptions {
   timeLimitMs?: number;
 }
 
+/** How long parsing one source (or reading one document) may take, unless told otherwise. */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+
+/** "the time limit (60 s)", as every notice about it says it. */
+export function timeLimitOf(timeoutMs: number): string {
+  return `the time limit (${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`})`;
+}
+
 const FORMAT_NAMES: Record<SourceFormat, string> = {
   markdown: 'Markdown',
   mdx: 'MDX',
@@ -122,15 +129,10 @@ export function scanText(text: string, options: ScanOptions = {}): FileReport {
 }
 
 /**
- * Scans one part of a document (a page, a sheet, the metadata) as plain text, but a sheet row by
- * row, each row's cells under their column's header. Positions are in the part's text.
+ * Scans a source that `parse` cuts into segments, if any rule could match its readable view; what
+ * `parse` cannot cut, or not in time, is read as plain text.
  */
-export function scanDocumentPart(part: DocumentPart, options: Omit<ScanOptions, 'format'> = {}): FileReport {
-  return scanSource(part.text, options, 'text', () => documentPartSegments(part));
-}
-
-/** Scans a source that `parse` cuts into segments, if any rule could match its readable view. */
-function scanSource(source: string, options: ScanOptions, format: SourceFormat, parse: () => Segment[]): FileReport {
+export function scanSource(source: string, options: ScanOptions, format: SourceFormat, parse: () => Segment[]): FileReport {
   const filePath = options.filePath ?? '<text>';
   const rules = activeRules(options.rules);
   const report: FileReport = { filePath, findings: [], notices: [] };
@@ -144,13 +146,13 @@ function scanSource(source: string, options: ScanOptions, format: SourceFormat, 
   }
   let segments: Segment[];
   try {
-    segments = withinTimeLimit(source, format, parse, options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs);
+    segments = withinTimeLimit(source, format, parse, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   } catch (error) {
     // Fail closed: what cannot be parsed, or not in time, is still read, as plain text.
     segments = parseSegments(source, 'text');
     report.notices.push(
       isTimeout(error)
-        ? { severity: 'warning', message: `Parsing took longer than ${timeLimitOf({ timeoutMs: options.timeLimitMs ?? DEFAULT_DOCUMENT_LIMITS.timeoutMs })}: scanned as plain text` }
+        ? { severity: 'warning', message: `Parsing took longer than ${timeLimitOf(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS)}: scanned as plain text` }
         : parseFallbackNotice(FORMAT_NAMES[format], error),
     );
   }

@@ -1,6 +1,8 @@
 // Documents a site attaches (PDF, Word, OpenDocument, Excel): each reader gives the text a person
 // could read out of one, in labelled parts. Knows document formats, decides nothing about what is
 // sensitive.
+import type { FileReport } from '../core/finding.js';
+import { DEFAULT_TIME_LIMIT_MS, scanSource, type ScanOptions } from '../core/scan.js';
 import { tableRowSegment, textSegment, type Segment, type TableCell } from '../core/segment.js';
 
 export interface DocumentLimits {
@@ -10,13 +12,7 @@ export interface DocumentLimits {
   timeoutMs: number;
 }
 
-export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxPages: 2000, timeoutMs: 60_000 };
-
-/** "the time limit (60 s)", as every notice about it says it. */
-export function timeLimitOf(limits: Pick<DocumentLimits, 'timeoutMs'>): string {
-  const { timeoutMs } = limits;
-  return `the time limit (${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`})`;
-}
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxPages: 2000, timeoutMs: DEFAULT_TIME_LIMIT_MS };
 
 /** A stretch of a document's text: a page, a sheet, the headers and footers, the metadata. */
 export interface DocumentPart {
@@ -59,6 +55,14 @@ export function documentPartSegments(part: DocumentPart): Segment[] {
   const rest = textSegment('text', text, at);
   if (rest && rest.text.trim() !== '') segments.push(rest);
   return segments;
+}
+
+/**
+ * Scans one part of a document (a page, a sheet, the metadata) as plain text, but a sheet row by
+ * row, each row's cells under their column's header. Positions are in the part's text.
+ */
+export function scanDocumentPart(part: DocumentPart, options: Omit<ScanOptions, 'format'> = {}): FileReport {
+  return scanSource(part.text, options, 'text', () => documentPartSegments(part));
 }
 
 export interface DocumentText {

@@ -1,7 +1,8 @@
 // PDF through pdfjs (see pdf-runtime.ts): the text a reader sees on each page, the document's metadata and its form
 // field values. Knows PDF, decides nothing about what is sensitive.
 
-import { timeLimitOf, UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
+import { timeLimitOf } from '../core/scan.js';
+import { UnreadableDocumentError, type DocumentLimits, type DocumentText } from './document.js';
 import { MAX_INFLATED_PDF, unpacksToMoreThan } from './pdf-streams.js';
 import { loadPdfjs } from './pdf-runtime.js';
 
@@ -58,7 +59,7 @@ export async function pdfText(bytes: Uint8Array, limits: DocumentLimits): Promis
         break;
       }
       if (Date.now() - started > limits.timeoutMs) {
-        result.stoppedEarly = `${timeLimitOf(limits)} was reached`;
+        result.stoppedEarly = `${timeLimitOf(limits.timeoutMs)} was reached`;
         break;
       }
       const page = await document.getPage(number);

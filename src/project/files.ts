@@ -1,11 +1,11 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
-import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
+import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, scanDocumentPart, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
 import { poolAvailable, scanInPool, StoppedJobError } from './scan-pool.js';
 import type { FileReport, Finding, Notice } from '../core/finding.js';
 import { findingsIn } from '../core/findings.js';
-import { formatOf, scanDocumentPart, scanText, type ScanOptions } from '../core/scan.js';
+import { formatOf, scanText, type ScanOptions } from '../core/scan.js';
 import { textSegment } from '../core/segment.js';
 import type { RulesSettings } from '../core/rule.js';
 import { settingsFor } from './config.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
-import { timeLimitOf } from '../documents/document.js';
+import { timeLimitOf } from '../core/scan.js';
 import type { FileReport } from '../core/finding.js';
 import type { FileScanOptions } from './files.js';
 import type { ScanJob, ScanReply } from './scan-worker.js';
@@ -114,7 +114,7 @@ class ScanPool {
   private startClock(member: PoolWorker): void {
     const current = member.current!;
     current.timer = setTimeout(() => {
-      this.fail(member, `took longer than ${timeLimitOf({ timeoutMs: current.pending.shownLimitMs })}`);
+      this.fail(member, `took longer than ${timeLimitOf(current.pending.shownLimitMs)}`);
     }, current.pending.hardLimitMs);
   }
 
