@@ -174,5 +174,17 @@ describe('a JavaScript configuration edited while a process runs (an editor\'s E
     expect(() => loadConfig(file)).toThrow(new ConfigError(`Cannot read configuration ${file}: boom`, file));
     later(file, 'export default { rules: {}, ignores: () => [] };\n');
     expect(() => loadConfig(file)).toThrow(/^Cannot read configuration .*cprlint\.config\.mjs: it holds values that are not data/);
+    // One that ends the process reading it is an error at once, and this process goes on.
+    later(file, 'process.exit(3);\n');
+    expect(() => loadConfig(file)).toThrow(/^Cannot read configuration .*: it ended the process that read it$/);
+  });
+
+  it('a transpiled CommonJS configuration (exports.default) reads the same after an edit as at first', () => {
+    const transpiled = (level: string) => `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.default = { rules: { 'no-health-data': '${level}' } };\n`;
+    const directory = tree({ 'cprlint.config.js': transpiled('off') });
+    const file = path.join(directory, 'cprlint.config.js');
+    expect(loadConfig(file).config.rules).toEqual({ 'no-health-data': 'off' });
+    later(file, transpiled('warn'));
+    expect(loadConfig(file).config.rules).toEqual({ 'no-health-data': 'warn' });
   });
 });

@@ -286,6 +286,16 @@ describe('CSV and TSV', () => {
     expect(row).toEqual({ kind: 'text', text: '"Jens";150385-2000', offset: 9, block: true, cells: [{ from: 1, to: 5, header: 'Navn' }, { from: 7, to: 18, header: 'CPR' }] });
   });
 
+  it('keeps the cells on their text when a row or header starts with a character a page does not show', () => {
+    // The row is then a plain run of the source that starts after the invisible character.
+    for (const source of ['Navn,CPR\n\u200bJens Hansen,150385-2000\n', '\u200bNavn,CPR\nJens Hansen,150385-2000\n', 'Navn,CPR\n&shy;Jens Hansen,150385-2000\n']) {
+      const rows = delimitedSegments(source);
+      expect(rowsOf(rows).at(-1), JSON.stringify(source)).toEqual([['Jens Hansen', 'Navn'], ['150385-2000', 'CPR']]);
+      const row = rows.at(-1)!;
+      expect(sourceRange(row, row.cells![1]!.from, row.cells![1]!.to)).toEqual({ start: source.indexOf('150385'), end: source.indexOf('150385') + 11 });
+    }
+  });
+
   it('decodes character references as plain text does, and keeps the cells on their text', () => {
     const source = 'Navn,CPR\nJens&nbsp;Hansen,150385-2000\n';
     const [, row] = delimitedSegments(source);

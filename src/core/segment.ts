@@ -73,7 +73,8 @@ export function tableRowSegment(source: string, from: number, to: number, cells:
   const starts = segment.starts;
   let k = 0;
   const indexOf = (offset: number): number => {
-    if (!starts) return offset - from;
+    // A plain run of the source starts at its own offset, after any invisible character it left out.
+    if (!starts) return Math.min(segment.text.length, Math.max(0, offset - segment.offset));
     while (k < starts.length && starts[k]! < offset) k += 1;
     return k;
   };

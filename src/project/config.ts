@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { allowlistHash, COSTS, DEFAULT_COST, isAllowlistHash, newSalt, SHARED_SALT, SHARED_SALT_COST, type Allowlist, type AllowlistHashing } from '../core/allowlist.js';
@@ -154,25 +153,37 @@ const requireFromHere = createRequire(import.meta.url);
 const required = new Set<string>();
 
 // A JavaScript configuration edited while a process runs (an editor's ESLint or language server)
-// is read again in a worker of its own: a new module loader, the file and what it imports read
+// is read again in a worker of its own: new module loaders, the file and what it imports read
 // afresh. Waited for synchronously, as ESLint's rules read configurations: the worker says it is
 // done through shared memory, and its message is taken from the port without the event loop.
 const FRESH_IMPORT = `
 const { workerData } = require('node:worker_threads');
-const { url, done, port } = workerData;
+const { file, done, port } = workerData;
+let said = false;
 const say = (message) => {
+  if (said) return;
+  said = true;
   try {
     port.postMessage(message);
-  } catch (error) {
-    port.postMessage({ error: 'it holds values that are not data (' + String(error && error.message).split('\\n')[0] + ')' });
+  } catch {
+    // Its text would quote the configuration's code.
+    port.postMessage({ error: 'it holds values that are not data (a function, a class or the like)' });
   }
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
 };
-import(url).then(
-  (module) => say({ value: 'default' in module ? module.default : { ...module } }),
-  (error) => say({ error: String((error && error.message) || error).split('\\n')[0] }),
-);
+const failed = (error) => say({ error: String((error && error.message) || error).split('\\n')[0] });
+process.on('uncaughtException', failed);
+process.on('unhandledRejection', failed);
+process.on('exit', () => say({ error: 'it ended the process that read it' }));
+try {
+  // As the first load reads it: require, which takes ES modules too, unwrapped the same way.
+  const module = require(file);
+  const value = module && typeof module === 'object' && 'default' in module ? module.default : module;
+  say({ value: Object.prototype.toString.call(value) === '[object Module]' ? { ...value } : value });
+} catch (error) {
+  failed(error);
+}
 `;
 const FRESH_IMPORT_MS = 10_000;
 
@@ -180,8 +191,9 @@ const FRESH_IMPORT_MS = 10_000;
 function importAfresh(absolute: string): unknown {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const url = `${pathToFileURL(absolute).href}?read=${Date.now()}`;
-  const worker = new Worker(FRESH_IMPORT, { eval: true, workerData: { url, done, port: port2 }, transferList: [port2], stdout: true, stderr: true });
+  const worker = new Worker(FRESH_IMPORT, { eval: true, workerData: { file: absolute, done, port: port2 }, transferList: [port2], stdout: true, stderr: true });
+  // What went wrong is told through the port; the worker's own error event must not end this process.
+  worker.on('error', () => undefined);
   try {
     const waited = Atomics.wait(done, 0, 0, FRESH_IMPORT_MS);
     const message = receiveMessageOnPort(port1)?.message as { value?: unknown; error?: string } | undefined;
