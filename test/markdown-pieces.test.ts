@@ -1,11 +1,13 @@
 // Markdown is parsed piece by piece (src/adapters/markdown-pieces.ts) so that an editor re-reads
 // only what changed. The pieces must add up to the whole: the same segments, for real documents and
 // for documents made of the lines that open and close what runs over blank lines.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownSegments, wholeMarkdownSegments } from '../src/adapters/markdown.js';
 import { independentPieces } from '../src/adapters/markdown-pieces.js';
+import { ROOT } from './temporary-tree.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
 
@@ -47,7 +49,7 @@ const LINES = [
   '<?php', '?>', '<?>', '<??>', '<![CDATA[]]>', '<!DOCTYPE html', '>', '<![CDATA[', ']]>', '<div>', '</div>', '<span>x</span>', '  <!--', '  <div>',
   '| Navn | CPR |', '| --- | --- |', '| Anne | 150385-2000 |',
   '~~slettet~~', '[link](https://example.org/150385-2000)', '![billede](a.png "0101901234")', '[ikke defineret][x]', '[^1]',
-  'linje med to mellemrum  ', 'linje med skråstreg\\', '&#49;50385-2000', 'Tekst\r',
+  'linje med to mellemrum  ', '\tkode med tabulator', '  \tkode', ' \t- punkt', '\ufeff---', 'linje med skråstreg\\', '&#49;50385-2000', 'Tekst\r',
 ];
 
 function madeDocument(random: () => number): string {
@@ -96,6 +98,14 @@ describe('Markdown read piece by piece', () => {
 
   it('reads a document that defines link references whole', () => {
     expect(independentPieces('Se [siden][1].\n\nAfsnit\n\n[1]: https://example.org\n')).toEqual([0]);
+  });
+
+  it('gathers a group of more segments than a call takes arguments (a list of 20,000 items, no blank line)', () => {
+    // The built module, in a process with a small stack, where a spread of 20,000 arguments overflows it.
+    const script = `import(${JSON.stringify(path.join(ROOT, 'dist/src/adapters/markdown.js'))}).then((m) => console.log(m.markdownSegments('- a\\n'.repeat(20000), false).length))`;
+    const run = spawnSync(process.execPath, ['--stack-size=150', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('20000\n');
   });
 
   it('reads a piece seen before from memory, placed where it now stands', () => {

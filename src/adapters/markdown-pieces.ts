@@ -50,7 +50,8 @@ const endOfLine = (source: string, from: number): number => {
  */
 export function independentPieces(source: string): number[] {
   const cuts = [0];
-  if (source.includes(']:')) return cuts;
+  // A byte order mark (scanText drops it first) would hide front matter from this scanner.
+  if (source.includes(']:') || source.charCodeAt(0) === 0xfeff) return cuts;
   let at = 0;
   // Front matter opens the document and may hold blank lines: the first piece holds all of it.
   const marker = /^(---|\+\+\+)/.exec(source)?.[1];
@@ -123,12 +124,21 @@ export function independentPieces(source: string): number[] {
   return cuts;
 }
 
-/** The spaces and tabs a line starts with, a tab as one. */
+/**
+ * The columns of the spaces and tabs a line starts with, a tab on to the next multiple of four. Up
+ * to three columns there is no tab: the columns are characters too.
+ */
 function indentOf(source: string, from: number, to: number): number {
-  let at = from;
-  while (at < to && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
-  return at - from;
+  let columns = 0;
+  for (let at = from; at < to; at++) {
+    const code = source.charCodeAt(at);
+    if (code === 32) columns += 1;
+    else if (code === 9) columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
 }
+
 
 /** The fence a line (its indent dropped) opens, if it opens one: a backtick fence's info string holds no backtick. */
 function fenceOpening(line: string): { mark: string; length: number } | undefined {

@@ -78,7 +78,8 @@ export function markdownSegments(source: string, mdx: boolean): Segment[] {
   cuts.forEach((start, index) => {
     const end = cuts[index + 1] ?? source.length;
     if (end < source.length && !endsGroup(source, from, start, end)) return;
-    segments.push(...movedBy(groupSegments(source.slice(from, end), from === 0), from));
+    // One by one: a group may hold more segments than a call takes arguments.
+    for (const segment of movedBy(groupSegments(source.slice(from, end), from === 0), from)) segments.push(segment);
     from = end;
   });
   return segments;
@@ -111,30 +112,38 @@ export function wholeMarkdownSegments(source: string): Segment[] {
 // The segments of groups of pieces parsed lately, by their text, at most this many characters of
 // them: an editor's buffer is read again at every keystroke, and a site repeats its headers and footers.
 const REMEMBERED_CHARACTERS = 1 << 20;
-const remembered = new Map<string, readonly Segment[]>();
+interface RememberedGroup {
+  /** The group's text, a copy of its own (a slice would keep the whole source it came from alive). */
+  key: string;
+  segments: readonly Segment[];
+}
+const remembered = new Map<string, RememberedGroup>();
 let rememberedCharacters = 0;
 
 /** The segments of a group of pieces (positions in the group), from memory or parsed; the first group may open with front matter. */
-function groupSegments(piece: string, first: boolean): readonly Segment[] {
-  const key = first ? `\u0000${piece}` : piece;
-  const known = remembered.get(key);
+function groupSegments(group: string, first: boolean): readonly Segment[] {
+  // The first group and a later one with the same text may parse apart (front matter): told apart.
+  const mark = first ? 'F' : 'L';
+  const known = remembered.get(mark + group);
   if (known) {
     // The most lately used last: the first in the map is the next to go.
-    remembered.delete(key);
-    remembered.set(key, known);
-    return known;
+    remembered.delete(known.key);
+    remembered.set(known.key, known);
+    return known.segments;
   }
   const parser = first ? markdownParser : laterPieceParser;
-  if (key.length > REMEMBERED_CHARACTERS / 8) return mdastSegments(parser.parse(piece), piece);
-  // A copy of its own: a slice, and the segments cut from it, would keep the whole source alive.
-  const own = ` ${piece}`.slice(1);
+  if (group.length > REMEMBERED_CHARACTERS / 8) return mdastSegments(parser.parse(group), group);
+  const own = ` ${group}`.slice(1);
   const segments = mdastSegments(parser.parse(own), own);
-  remembered.set(first ? `\u0000${own}` : own, segments);
+  const key = mark + own;
+  // Counted before it is kept: a parse stopped by the time limit in between can only over-count.
   rememberedCharacters += key.length;
+  remembered.set(key, { key, segments });
   for (const [oldest] of remembered) {
     if (rememberedCharacters <= REMEMBERED_CHARACTERS) break;
     remembered.delete(oldest);
     rememberedCharacters -= oldest.length;
   }
+  if (remembered.size === 0) rememberedCharacters = 0;
   return segments;
 }
