@@ -47,6 +47,12 @@ describe('a configuration file, found from the scanned file upward', () => {
     expect(found(directory)).toEqual(['sub/b.md no-health-data', 'sub/b.md no-health-data']);
   });
 
+  it('a folder\'s own configuration governs its name, as it does the files in it', () => {
+    const directory = tree({ 'sag-150385-2000/.cprlintrc.json': JSON.stringify({ rules: { 'no-cpr-number': 'off' } }), 'sag-150385-2000/a.md': 'Tekst.\n', 'sag-010190-1234/a.md': 'Tekst.\n' });
+    // Paths are shown redacted.
+    expect(found(directory)).toEqual(['sag-0101XX-XXXX no-cpr-number']);
+  });
+
   it('--config names one for every file, and --rule goes over it', () => {
     const directory = tree({ 'a.md': HEALTH + CPR, 'sub/.cprlintrc.json': '{}', 'sub/b.md': HEALTH, 'other.json': JSON.stringify(healthOff) });
     expect(found(directory, ['--config', 'other.json'])).toEqual(['a.md no-cpr-number']);

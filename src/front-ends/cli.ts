@@ -223,7 +223,7 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
   const inWorkers = given.concurrency > 0 && entries.length > 2;
   const reports = await inOrder(entries, 8, async (entry): Promise<FileReport | undefined> => {
     if (given.cache?.location === entry.path) return undefined;
-    const options = { ...scanOptionsFor(entry.path, given), inWorkers };
+    const options = { ...scanOptionsFor(entry.path, given, entry.kind === 'directory'), inWorkers };
     // A file the configuration ignores is passed over, unless it was named on purpose.
     if (options.ignored && !entry.explicit) return undefined;
     const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
@@ -231,7 +231,7 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     // A path that holds a finding is not written to the cache, whose keys are paths.
     const cached = given.cache && nameFindings.length === 0 ? await scanThroughCache(entry.path, given.cache, { ...options, explicit: entry.explicit }) : undefined;
-    const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit }));
+    const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit, listedAsRegularFile: entry.regularFile }));
     run.tally.filesScanned += 1;
     progress?.fileDone(isDocument(entry));
     return { ...report, filePath: displayPath, findings: [...nameFindings, ...report.findings] };

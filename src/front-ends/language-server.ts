@@ -244,13 +244,16 @@ export function startLanguageServer(connection: Connection = defaultConnection()
 
   /**
    * Findings in the name of a file and of the folders above it, up to the workspace folder that
-   * holds it (as a walk of that folder finds them): a site publishes its paths as they stand.
+   * holds it, that one too (as a walk of that folder finds them): a site publishes its paths.
    */
   const nameFindings = (filePath: string, options: FileScanOptions): Finding[] => {
     const top = folderHolding(filePath);
     if (!top) return scanName(filePath, options);
     const findings: Finding[] = [];
-    for (let at = filePath; at !== top && at !== path.dirname(at); at = path.dirname(at)) findings.push(...scanName(at, options));
+    for (let at = filePath; ; at = path.dirname(at)) {
+      findings.push(...scanName(at, options));
+      if (path.relative(top, at) === '' || at === path.dirname(at)) break;
+    }
     return findings;
   };
 

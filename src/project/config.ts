@@ -277,12 +277,18 @@ const foundIn = new Map<string, string | undefined>();
 // would cost its depth again. Taken once: the folder's answer is kept in foundIn from then on.
 const listedByWalk = new Map<string, ReadonlySet<string>>();
 
-/** A walk's listing of a folder: the names in it that a configuration lookup asks for. */
+/** A walk's listing of a folder: the names in it that a configuration lookup asks for, if it will ask. */
 export function rememberListing(directory: string, names: readonly string[]): void {
+  if (foundIn.has(directory)) return;
   const wanted = names.filter((name) => CONFIG_FILES.includes(name) || name === 'package.json');
   listedByWalk.set(directory, wanted.length === 0 ? NO_NAMES : new Set(wanted));
 }
 const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** Drops the listings of walks before: a walk that starts lists afresh what it needs. */
+export function forgetListings(): void {
+  listedByWalk.clear();
+}
 
 /** The names in a folder; none when it cannot be listed (it is not there, or not readable). */
 function folderNames(directory: string): ReadonlySet<string> {
@@ -347,9 +353,13 @@ function hasCprlintKey(packageJson: string): boolean {
   }
 }
 
-/** The settings for one file, from the given configuration file or the one found for it. */
-export function settingsFor(filePath: string, configFile?: string): FileSettings {
-  const file = configFile ?? configFileAbove(path.dirname(path.resolve(filePath)));
+/**
+ * The settings for one file (or a folder, as a walk meets it), from the given configuration file or
+ * the one found for it: a folder's own configuration governs it.
+ */
+export function settingsFor(filePath: string, configFile?: string, isFolder = false): FileSettings {
+  const absolute = path.resolve(filePath);
+  const file = configFile ?? configFileAbove(isFolder ? absolute : path.dirname(absolute));
   if (!file) return { configFile: undefined, rules: undefined, ignored: false, maxFileSize: undefined, allowlist: undefined };
   const config = loadConfig(file);
   let rules: RulesSettings | undefined = config.config.rules;

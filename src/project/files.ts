@@ -1,4 +1,4 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, scanDocumentPart, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
@@ -28,6 +28,12 @@ export interface FileScanOptions extends Omit<ScanOptions, 'filePath' | 'format'
    * and passed over quietly if it does not (an image, a font).
    */
   explicit?: boolean;
+  /**
+   * A walk's listing showed the file as a regular one: it is opened without being looked up first
+   * (every look at a path walks all of it). Anything else is looked at first, and a FIFO, socket or
+   * device never opened: opening some devices acts (a watchdog, a tape).
+   */
+  listedAsRegularFile?: boolean;
 }
 
 /** What a front end sets beside the configuration file, over it (the command line's flags, an editor's settings). */
@@ -38,11 +44,11 @@ export interface GivenSettings extends Pick<FileScanOptions, 'showValues' | 'req
 }
 
 /**
- * The scan options for one file: the settings of the configuration that governs it, then what the
- * front end gives over them; and whether the configuration ignores the file.
+ * The scan options for one file (or a folder a walk meets): the settings of the configuration that
+ * governs it, then what the front end gives over them; and whether the configuration ignores it.
  */
-export function scanOptionsFor(filePath: string, given: GivenSettings): FileScanOptions & { ignored: boolean } {
-  const settings = settingsFor(filePath, given.configFile);
+export function scanOptionsFor(filePath: string, given: GivenSettings, isFolder = false): FileScanOptions & { ignored: boolean } {
+  const settings = settingsFor(filePath, given.configFile, isFolder);
   const rules = settings.rules || given.rules ? { ...settings.rules, ...given.rules } : undefined;
   return {
     showValues: given.showValues === true,
@@ -152,12 +158,16 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
   let bytes: Uint8Array;
   let handle: number | undefined;
   try {
-    // Opened once, then asked what it is (a path is walked by the kernel at every look, which a
-    // deep tree makes costly). Without blocking: opening a FIFO would wait for a writer for ever.
-    handle = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // A FIFO would block the run for ever and a device never end: they are named, never opened.
+    if (!options.listedAsRegularFile) {
+      const looked = statSync(filePath);
+      if (looked.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
+      if (!looked.isFile()) return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
+    }
+    // Without blocking, and asked again what it is once open: it may have changed since.
+    handle = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
     const stat = fstatSync(handle);
     if (stat.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
-    // A FIFO would block the run for ever and a device never end: they are named, never read.
     if (!stat.isFile()) return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
     // Documents have page and time limits of their own; their bytes are no text to read in chunks.
     // Compressed bytes are no text to read in chunks either.
@@ -173,8 +183,9 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
       bytes = read.bytes;
     }
   } catch (error) {
-    // A socket cannot be opened at all.
-    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
+    // A file that became a socket since its folder was listed cannot be opened at all.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (handle === undefined && (code === 'ENXIO' || code === 'EOPNOTSUPP')) return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
     return { filePath, findings: [], notices: [notScanned(systemMessage(error))] };
   } finally {
     if (handle !== undefined) closeSync(handle);

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { rememberListing } from './config.js';
+import { forgetListings, rememberListing } from './config.js';
 import { UsageError } from './usage-error.js';
 
 
@@ -13,6 +13,8 @@ export interface WalkEntry {
   kind: 'file' | 'directory';
   /** Named on the command line, rather than found under a named directory. */
   explicit: boolean;
+  /** The folder's listing showed a regular file (not a link, FIFO, socket or device). */
+  regularFile?: boolean;
 }
 
 const NEVER_WALKED = new Set(['node_modules', '.git']);
@@ -89,6 +91,7 @@ function isIgnored(fullPath: string, isDirectory: boolean, scopes: readonly Igno
  * off, a path that does not exist is missing even if it looks like a glob (`app/[id]/page.md`).
  */
 export async function* walk(paths: readonly string[], cwd: string, globs = true, summary?: WalkSummary): AsyncGenerator<WalkEntry> {
+  forgetListings();
   const projectScope = await ignoreScope(cwd, ['.cprlintignore']);
   const rootScopes = projectScope ? [projectScope] : [];
   for (const given of paths) {
@@ -164,7 +167,7 @@ async function* walkDirectory(root: string, outerScopes: readonly IgnoreScope[],
     } else {
       if (entry.isSymbolicLink() && (await fs.stat(fullPath).catch(() => undefined))?.isDirectory()) continue;
       tally.files += 1;
-      yield { path: fullPath, kind: 'file', explicit: false };
+      yield { path: fullPath, kind: 'file', explicit: false, regularFile: entry.isFile() };
     }
   }
 }
