@@ -139,7 +139,6 @@ function indentOf(source: string, from: number, to: number): number {
   return columns;
 }
 
-
 /** The fence a line (its indent dropped) opens, if it opens one: a backtick fence's info string holds no backtick. */
 function fenceOpening(line: string): { mark: string; length: number } | undefined {
   const match = FENCE_RUN.exec(line);
