@@ -49,13 +49,20 @@ const LINES = [
   '<?php', '?>', '<?>', '<??>', '<![CDATA[]]>', '<!DOCTYPE html', '>', '<![CDATA[', ']]>', '<div>', '</div>', '<span>x</span>', '  <!--', '  <div>',
   '| Navn | CPR |', '| --- | --- |', '| Anne | 150385-2000 |',
   '~~slettet~~', '[link](https://example.org/150385-2000)', '![billede](a.png "0101901234")', '[ikke defineret][x]', '[^1]',
-  'linje med to mellemrum  ', '\tkode med tabulator', '  \tkode', ' \t- punkt', '\ufeff---', 'linje med skråstreg\\', '&#49;50385-2000', 'Tekst\r',
+  'linje med to mellemrum  ', '\tkode med tabulator', '  \tkode', ' \t- punkt',
+  // Case, and blocks opened after a list's or quote's marks.
+  '<![cdata[', '- ```', '-    ~~~', '1. <!--', '- <pre>k', '1. >', '    <script>', '> - ```', 'linje med skråstreg\\', '&#49;50385-2000',
 ];
+// Lines that make the scanner leave a whole document uncut (a lone CR, a byte order mark): rare, so
+// that most made documents are cut.
+const RARE_LINES = ['Tekst\r', 'x\r```', 'k\r<!--', '\ufeff---', '\ufeffTekst'];
 
 function madeDocument(random: () => number): string {
   const lines: string[] = [];
   const count = 5 + Math.floor(random() * 40);
-  for (let k = 0; k < count; k++) lines.push(LINES[Math.floor(random() * LINES.length)]!);
+  for (let k = 0; k < count; k++) {
+    lines.push(random() < 0.01 ? RARE_LINES[Math.floor(random() * RARE_LINES.length)]! : LINES[Math.floor(random() * LINES.length)]!);
+  }
   return lines.join('\n');
 }
 
@@ -86,7 +93,7 @@ describe('Markdown read piece by piece', () => {
         expect(JSON.stringify(source)).toBe('a document whose pieces give other segments than the whole');
       }
     }
-    expect(cut).toBeGreaterThan(500);
+    expect(cut).toBeGreaterThan(300);
   });
 
   it('does not cut inside front matter, fenced code or an HTML comment, nor before an indented line', () => {

@@ -9,8 +9,10 @@
 //   <pre>, <script>, <style>, <textarea>, <?…?>, a declaration, CDATA), each opened at the margin;
 // - not before an indented line (it may belong to a list item, or be code), nor after one
 //   indented as code;
-// - nowhere after a fence or such an HTML block opened off the margin (it may stand in a list item
-//   and end with it) or inside another HTML block (its lines are not Markdown);
+// - nowhere after a fence or such an HTML block opened off the margin or after a list's or quote's
+//   marks (it may stand in a list item and end with it) or inside another HTML block (its lines
+//   are not Markdown);
+// - nowhere in a document with a lone CR or a byte order mark, which micromark reads otherwise;
 // - nowhere in a document that defines link references or footnotes (`[label]: …`), whose uses
 //   may stand in any other piece.
 // Whatever the scanner is unsure of, it leaves whole; test/markdown-pieces.test.ts compares the
@@ -50,8 +52,9 @@ const endOfLine = (source: string, from: number): number => {
  */
 export function independentPieces(source: string): number[] {
   const cuts = [0];
-  // A byte order mark (scanText drops it first) would hide front matter from this scanner.
-  if (source.includes(']:') || source.charCodeAt(0) === 0xfeff) return cuts;
+  // micromark ends a line at a lone CR too, and drops a byte order mark at the start of what it is
+  // given (a piece's start as well): this scanner, reading lines by LF, leaves such documents whole.
+  if (source.includes(']:') || source.includes('\ufeff') || /\r(?!\n)/.test(source)) return cuts;
   let at = 0;
   // Front matter opens the document and may hold blank lines: the first piece holds all of it.
   const marker = /^(---|\+\+\+)/.exec(source)?.[1];
@@ -92,6 +95,10 @@ export function independentPieces(source: string): number[] {
       continue;
     }
     afterIndentedCode = indent >= 4;
+    // A fence or raw HTML opened after an indent or a container's marks (`- `, `1. `, `> `) may
+    // stand in a list item or a quote and end with it, where this scanner cannot follow.
+    const marks = containerMarks(source, at, lineEnd);
+    if (marks > 0 && OPENS_BLOCK.test(source.slice(at + marks, Math.min(lineEnd, at + marks + 16)))) return cuts;
     const fence = indent <= 3 ? fenceOpening(source.slice(at + indent, lineEnd)) : undefined;
     if (fence) {
       if (indent > 0 || htmlBlock) return cuts;
@@ -107,6 +114,8 @@ export function independentPieces(source: string): number[] {
     // An HTML block opened on this line and not closed on it: on to the line that closes it.
     const opening = openingFrom(at);
     if (opening && opening.index === at + indent && indent <= 3) {
+      // micromark knows CDATA written so only: another spelling opens nothing it would skip.
+      if (opening[0].startsWith('<![') && opening[0] !== '<![CDATA[') return cuts;
       const closing = closingOf(opening[0]);
       // A block ends on the line that holds its end, which may overlap its start: `<!-->`, `<?>`.
       closing.lastIndex = opening.index + 1;
@@ -137,6 +146,35 @@ function indentOf(source: string, from: number, to: number): number {
     else break;
   }
   return columns;
+}
+
+// What opens a fence or a raw HTML block that may run over blank lines, at the start of a text.
+const OPENS_BLOCK = /^(?:`{3}|~{3}|<!--|<\?|<!\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>\r]|$))/i;
+
+/** How many characters of a line are indent and container marks: spaces, tabs, `>`, list bullets and numbers. */
+function containerMarks(source: string, from: number, to: number): number {
+  const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+  let at = from;
+  while (at < to) {
+    const code = source.charCodeAt(at);
+    if (code === 32 || code === 9 || code === 62) {
+      at += 1;
+      continue;
+    }
+    // A bullet, or a number of up to nine digits with "." or ")", then a space, a tab or the line's end.
+    let marker = at;
+    if (code === 45 || code === 43 || code === 42) {
+      marker += 1;
+    } else {
+      while (marker < to && marker - at < 9 && isDigit(source.charCodeAt(marker))) marker += 1;
+      if (marker === at || (source[marker] !== '.' && source[marker] !== ')')) return at - from;
+      marker += 1;
+    }
+    const after = source.charCodeAt(marker);
+    if (marker < to && after !== 32 && after !== 9) return at - from;
+    at = marker;
+  }
+  return at - from;
 }
 
 /** The fence a line (its indent dropped) opens, if it opens one: a backtick fence's info string holds no backtick. */
