@@ -77,11 +77,89 @@ function inflatedLength(compressed: Uint8Array, limit: number): Promise<number> 
   });
 }
 
+const isPdfSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c || byte === 0x00;
+const hexValue = (byte: number): number => (byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : byte >= 0x41 && byte <= 0x46 ? byte - 0x37 : -1);
+
+/** ASCIIHexDecode: hex digit pairs up to `>`, white space anywhere; undefined when `stream` is not that. */
+function fromAsciiHex(stream: Uint8Array): Uint8Array | undefined {
+  // Checked whole before anything is made: most streams fail at their first byte.
+  const end = stream.indexOf(0x3e);
+  if (end === -1) return undefined;
+  for (let at = 0; at < end; at++) if (!isPdfSpace(stream[at]!) && hexValue(stream[at]!) === -1) return undefined;
+  const out = Buffer.allocUnsafe(Math.ceil(end / 2));
+  let length = 0;
+  let high = -1;
+  for (let at = 0; at < end; at++) {
+    const value = hexValue(stream[at]!);
+    if (value === -1) continue;
+    if (high === -1) {
+      high = value;
+    } else {
+      out[length++] = (high << 4) | value;
+      high = -1;
+    }
+  }
+  // An odd last digit stands for a byte whose low half is 0.
+  if (high !== -1) out[length++] = high << 4;
+  return out.subarray(0, length);
+}
+
+/** ASCII85Decode: base-85 groups (`z` four zero bytes) up to `~>`, white space anywhere; undefined when `stream` is not that. */
+function fromAscii85(stream: Uint8Array): Uint8Array | undefined {
+  const start = stream[0] === 0x3c && stream[1] === 0x7e ? 2 : 0;
+  // Checked whole before anything is made, and the output's size counted: `z` is four bytes.
+  let end = -1;
+  let size = 4;
+  for (let at = start; at < stream.length; at++) {
+    const byte = stream[at]!;
+    if (byte === 0x7e) {
+      if (stream[at + 1] !== 0x3e) return undefined;
+      end = at;
+      break;
+    }
+    if (byte === 0x7a) size += 4;
+    else if (byte >= 0x21 && byte <= 0x75) size += 1;
+    else if (!isPdfSpace(byte)) return undefined;
+  }
+  if (end === -1) return undefined;
+  const out = Buffer.allocUnsafe(size);
+  let length = 0;
+  const group: number[] = [];
+  const flush = (count: number): void => {
+    let value = 0;
+    // A short last group is padded with "u", the highest digit, and gives one byte less than its digits.
+    for (let k = 0; k < 5; k++) value = value * 85 + (k < group.length ? group[k]! : 84);
+    for (let k = 0; k < count; k++) out[length++] = (value >>> (24 - 8 * k)) & 0xff;
+    group.length = 0;
+  };
+  for (let at = start; at < end; at++) {
+    const byte = stream[at]!;
+    if (byte === 0x7a && group.length === 0) {
+      out.fill(0, length, length + 4);
+      length += 4;
+    } else if (byte >= 0x21 && byte <= 0x75) {
+      group.push(byte - 0x21);
+      if (group.length === 5) flush(4);
+    }
+  }
+  if (group.length > 1) flush(group.length - 1);
+  return out.subarray(0, length);
+}
+
+/**
+ * A stream's bytes under the ASCII encoding a filter chain may put before Flate (ASCIIHexDecode,
+ * ASCII85Decode), which pdfjs undoes before it inflates; the stream itself when it holds neither.
+ * Told by the bytes, as Flate is: a filter's name may be written any way.
+ */
+function withoutAsciiEncoding(stream: Uint8Array): Uint8Array {
+  return fromAsciiHex(stream) ?? fromAscii85(stream) ?? stream;
+}
+
 /** Whether the PDF's streams would unpack to more than `limit` bytes together. */
 export async function unpacksToMoreThan(bytes: Uint8Array, limit = MAX_INFLATED_PDF): Promise<boolean> {
   let total = 0;
   for (const stream of flateStreams(bytes)) {
-    total += await inflatedLength(stream, limit - total);
+    total += await inflatedLength(withoutAsciiEncoding(stream), limit - total);
     if (total > limit) return true;
   }
   return false;
