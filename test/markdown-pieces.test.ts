@@ -93,6 +93,8 @@ describe('Markdown read piece by piece', () => {
         expect(JSON.stringify(source)).toBe('a document whose pieces give other segments than the whole');
       }
     }
+    // About 415 of the 3,000 are cut (many lines stop the cutting for the rest of a document); a scanner
+    // that never cut would pass the comparison above without testing it.
     expect(cut).toBeGreaterThan(300);
   });
 

@@ -1,12 +1,12 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport } from '../core/finding.js';
 import { hasContent, redactStrings } from '../core/findings.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_MAX_FILE_SIZE, scanContent, type FileScanOptions } from './files.js';
+import { DEFAULT_MAX_FILE_SIZE, openForReading, scanContent, type FileScanOptions } from './files.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;
@@ -136,13 +136,12 @@ export function settingsKey(settings: unknown): string {
   return createHash('sha256').update(JSON.stringify(settings, (_key, value: unknown) => (value instanceof Set ? [...value].sort() : value instanceof RegExp ? String(value) : value))).digest('hex').slice(0, 16);
 }
 
-
+/** A regular file's bytes; undefined when it cannot be read, or is no longer a regular file since its stat. */
 function readIfPossible(filePath: string): Uint8Array | undefined {
   let handle: number | undefined;
   try {
-    // Without blocking: a file that became a FIFO since its stat must not hang the run.
-    handle = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
-    return readFileSync(handle);
+    handle = openForReading(filePath);
+    return fstatSync(handle).isFile() ? readFileSync(handle) : undefined;
   } catch {
     return undefined;
   } finally {

@@ -165,7 +165,7 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
       if (!looked.isFile()) return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
     }
     // Without blocking, and asked again what it is once open: it may have changed since.
-    handle = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    handle = openForReading(filePath);
     const stat = fstatSync(handle);
     if (stat.isDirectory()) return { filePath, findings: [], notices: [notScanned('is a directory')] };
     if (!stat.isFile()) return { filePath, findings: [], notices: [notScannedWarning(NOT_REGULAR)] };
@@ -191,6 +191,14 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
     if (handle !== undefined) closeSync(handle);
   }
   return scanContent(bytes, filePath, options);
+}
+
+/**
+ * Opens a file to read it, without blocking (a FIFO would wait for a writer for ever) and without
+ * making it the process's terminal: what it is must still be asked (fstat) before it is read.
+ */
+export function openForReading(filePath: string): number {
+  return openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
 }
 
 /**
