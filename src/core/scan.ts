@@ -188,7 +188,8 @@ const parsedOnce = new Set<string>();
  * `timeLimitMs` (a short source runs as it is).
  */
 function withinTimeLimit(source: string, format: SourceFormat, parse: () => Segment[], timeLimitMs: number): Segment[] {
-  if (source.length < TIMED_FROM_CHARACTERS) return parse();
+  // Plain text (a text file, a document's page or sheet) is cut in one pass, by no parser: no watchdog.
+  if (source.length < TIMED_FROM_CHARACTERS || format === 'text') return parse();
   if (!parsedOnce.has(format)) {
     parsedOnce.add(format);
     try {
