@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The language server, for editors: `cprlint-language-server --stdio` (or `cprlint lsp`).
 try {
-  const { startLanguageServer } = await import('../dist/src/front-ends/language-server.js');
+  const { startLanguageServer } = await import('../dist/bundle/language-server.js');
   startLanguageServer();
 } catch (error) {
   // An editor shows what the server wrote to standard error: say why it did not start, in one line.

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { colorByDefault, main } from '../dist/src/front-ends/cli.js';
-import { redactValues } from '../dist/src/core/findings.js';
+import { colorByDefault, main, redactValues } from '../dist/bundle/cli.js';
 
 // A reader that stops reading (`cprlint … | head`) is no error of the run: it ends quietly, with
 // the exit code it had.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-// dist/src/version.js when built, src/version.ts when tests import the source.
+// dist/src/version.js when built (or the bundle of the commands, dist/bundle/*.js), src/version.ts
+// when tests import the source.
 const packageJson = ['../../package.json', '../package.json']
   .map((relative) => new URL(relative, import.meta.url))
   .find((url) => existsSync(url) && (JSON.parse(readFileSync(url, 'utf8')) as { name?: string }).name === 'cprlint');

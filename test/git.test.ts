@@ -42,6 +42,18 @@ describe('--staged scans what a commit would contain', () => {
     ]);
   });
 
+  it('from a folder of the repository, reads every staged file, whatever diff.relative says', () => {
+    const directory = repository({});
+    write(directory, { 'docs/a.md': 'CPR 150385-2000\n', 'other/b.md': 'CPR 150385-2019\n' });
+    stage(directory, 'docs', 'other');
+    // With it, git names files from the folder it runs in, and only those under it.
+    git(directory, 'config', 'diff.relative', 'true');
+    const docs = path.join(directory, 'docs');
+    for (const command of [['--staged'], ['--since', 'HEAD']]) {
+      expect(found(cprlint(docs, ...command, '--format', 'json'), directory).sort()).toEqual(['docs/a.md 1:5 no-cpr-number', 'other/b.md 1:5 no-cpr-number']);
+    }
+  });
+
   it('is clean with nothing staged', () => {
     const directory = repository({ 'a.md': 'CPR 150385-2000\n' });
     // Nothing found, and the summary says what was looked at.

@@ -99,7 +99,8 @@ let loaded: Promise<Pdfjs> | undefined;
 export function loadPdfjs(): Promise<Pdfjs> {
   loaded ??= (async () => {
     (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= AffineMatrix;
-    const shipped = new URL('../../vendor/pdfjs/pdf.mjs', import.meta.url);
+    // From dist/src/documents, or from the bundle of the commands in dist/bundle.
+    const shipped = ['../../vendor/pdfjs/pdf.mjs', '../vendor/pdfjs/pdf.mjs'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));
     // pdfjs warns, as its modules load, that it has no canvas to draw with: nothing here draws.
     // Only those warnings are left unprinted, in the thread that reads PDFs.
     const warn = console.warn;
@@ -107,7 +108,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
       if (typeof args[0] === 'string' && CANVAS_WARNING.test(args[0])) return;
       warn(...args);
     };
-    return existsSync(shipped) ? ((await import(shipped.href)) as Pdfjs) : await import('pdfjs-dist/legacy/build/pdf.mjs');
+    return shipped ? ((await import(shipped.href)) as Pdfjs) : await import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   return loaded;
 }

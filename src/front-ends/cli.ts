@@ -195,7 +195,7 @@ function under(filePath: string, paths: readonly string[], cwd: string): boolean
 /** The staged content of the files a commit would contain, under the given paths. */
 async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings, run: RunState): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  for (const file of stagedFiles(cwd).filter((staged) => under(staged.path, paths, cwd))) {
+  for (const file of (await stagedFiles(cwd)).filter((staged) => under(staged.path, paths, cwd))) {
     const options = scanOptionsFor(file.path, given);
     if (options.ignored) continue;
     run.tally.filesScanned += 1;
@@ -253,6 +253,9 @@ function withoutWarnings(report: FileReport): FileReport {
  * prints passes through redaction unless `--show-values` was given: paths, notices and error
  * messages can hold a number as well as findings can.
  */
+// For bin/cprlint.js, whose last resort redacts an error main() did not catch: from the same bundle.
+export { redactValues };
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const showValues = asksForValues(argv);
   const redacted = (write: (text: string) => void) => (text: string) => write(showValues ? text : redactValues(text));
@@ -418,7 +421,7 @@ async function run(argv: readonly string[], io: CliIo, showValues: boolean): Pro
     if (values.since !== undefined) throw new UsageError('--staged and --since go one at a time');
     reports = await scanStaged(positionals, io.cwd, given, run);
   } else if (values.since !== undefined) {
-    const changed = filesChangedSince(values.since, io.cwd).filter((file) => under(file, positionals, io.cwd));
+    const changed = (await filesChangedSince(values.since, io.cwd)).filter((file) => under(file, positionals, io.cwd));
     reports = await scanPaths([], io.cwd, given, run, () => changed.map((file) => ({ path: file, kind: 'file', explicit: false })));
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin');

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { UsageError } from './usage-error.js';
 
@@ -9,18 +9,40 @@ export interface StagedFile {
   content: Buffer;
 }
 
-function git(cwd: string, args: readonly string[], input?: string): Buffer {
-  const run = spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024 });
-  if (run.error) throw new UsageError(`git is needed for ${args[0] === 'diff' ? 'this' : 'it'}, and could not be run: ${run.error.message}`);
-  if (run.status !== 0) {
-    const message = run.stderr.toString().trim().split('\n')[0] ?? '';
-    throw new UsageError(/not a git repository/i.test(message) ? `Not in a git repository: ${cwd}` : `git ${args[0]} failed: ${message}`);
-  }
-  return run.stdout;
+// What one git command may print: the staged blobs of a very large commit fit, a runaway does not.
+const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * What git prints, or a UsageError saying why it could not. Asynchronous, so that two commands
+ * that need not wait for each other run at once (a pre-commit hook pays for each one's start).
+ */
+function git(cwd: string, args: readonly string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const run = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let bytes = 0;
+    run.stdout!.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_OUTPUT_BYTES) run.kill();
+      else stdout.push(chunk);
+    });
+    run.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    run.on('error', (error) => reject(new UsageError(`git is needed for ${args[0] === 'diff' ? 'this' : 'it'}, and could not be run: ${error.message}`)));
+    run.on('close', (status) => {
+      if (bytes > MAX_OUTPUT_BYTES) return reject(new UsageError(`git ${args[0]} printed more than ${MAX_OUTPUT_BYTES / 1024 ** 3} GB`));
+      if (status === 0) return resolve(Buffer.concat(stdout));
+      const message = Buffer.concat(stderr).toString().trim().split('\n')[0] ?? '';
+      reject(new UsageError(/not a git repository/i.test(message) ? `Not in a git repository: ${cwd}` : `git ${args[0]} failed: ${message}`));
+    });
+    // git exits before reading all of its input only on an error, which `close` reports.
+    run.stdin?.on('error', () => {});
+    run.stdin?.end(input);
+  });
 }
 
-function repositoryRoot(cwd: string): string {
-  return git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
+async function repositoryRoot(cwd: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', '--show-toplevel'])).toString().trim();
 }
 
 /** Paths git names, NUL-separated, made absolute from the repository's root. */
@@ -37,12 +59,13 @@ function namesFrom(output: Buffer, root: string): string[] {
  * are read from the index, not the working tree: a number removed only from the working copy is
  * still found, at its place in the staged text.
  */
-export function stagedFiles(cwd: string): StagedFile[] {
-  const root = repositoryRoot(cwd);
-  const names = git(root, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']).toString().split('\0').filter(Boolean);
+export async function stagedFiles(cwd: string): Promise<StagedFile[]> {
+  // The names git prints are the root's (whatever diff.relative says): both questions are asked at once.
+  const [root, nameList] = await Promise.all([repositoryRoot(cwd), git(cwd, ['diff', '--cached', '--no-relative', '--name-only', '-z', '--diff-filter=ACMR'])]);
+  const names = nameList.toString().split('\0').filter(Boolean);
   if (names.length === 0) return [];
   // One git process reads every blob: `git cat-file --batch` answers "<id> <type> <size>\n<content>\n".
-  const output = git(root, ['cat-file', '--batch'], names.map((name) => `:${name}\n`).join(''));
+  const output = await git(root, ['cat-file', '--batch'], names.map((name) => `:${name}\n`).join(''));
   const files: StagedFile[] = [];
   let at = 0;
   for (const name of names) {
@@ -57,7 +80,7 @@ export function stagedFiles(cwd: string): StagedFile[] {
 }
 
 /** The files changed since a revision (committed or not), as they are in the working tree. */
-export function filesChangedSince(revision: string, cwd: string): string[] {
-  const root = repositoryRoot(cwd);
-  return namesFrom(git(root, ['diff', '--name-only', '-z', '--diff-filter=ACMR', revision, '--']), root);
+export async function filesChangedSince(revision: string, cwd: string): Promise<string[]> {
+  const [root, names] = await Promise.all([repositoryRoot(cwd), git(cwd, ['diff', '--no-relative', '--name-only', '-z', '--diff-filter=ACMR', revision, '--'])]);
+  return namesFrom(names, root);
 }

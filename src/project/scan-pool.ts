@@ -51,7 +51,7 @@ interface PoolWorker {
 }
 
 /**
- * The compiled worker beside this module; run from the TypeScript sources (the tests), the one
+ * The compiled worker beside this module (in dist/src/project, or in the bundle); run from the TypeScript sources (the tests), the one
  * `tsc` built into dist/. Undefined when there is none: documents are then read in this thread.
  */
 function workerScript(): URL | undefined {
