@@ -52,16 +52,8 @@ interface TermInWord {
   at: number;
 }
 
-/** A trie node of the Aho–Corasick automaton. */
-interface Node {
-  next: Map<string, Node>;
-  fail: Node | undefined;
-  /** Terms (lower case) that end here, this node's own and those of its fail chain. */
-  out: HealthTerm[];
-  depth: number;
-}
-
-const node = (depth: number): Node => ({ next: new Map(), fail: undefined, out: [], depth });
+// A trie's edges in one map, keyed state × CODE_UNITS + the letter's UTF-16 code: no map per state.
+const CODE_UNITS = 0x10000;
 
 /** Lower case letter by letter, so that offsets in the lower-case text are offsets in the text. */
 function lowerCase(text: string): string {
@@ -119,7 +111,6 @@ function wordAround(text: string, start: number, end: number): [number, number] 
 
 /** The lexicon compiled for quick look-ups, word by word. */
 export class Lexicon {
-  private readonly root = node(0);
   private readonly phrases: RegExp | undefined;
   private readonly phraseTerms = new Map<string, HealthTerm>();
   /**
@@ -130,8 +121,8 @@ export class Lexicon {
   private readonly symbols = new Uint8Array(256);
   private readonly wideSymbols = new Map<number, number>();
   private width = 1;
-  private transitions = new Int32Array(0);
-  private outputs: HealthTerm[][] = [];
+  private readonly transitions: Int32Array;
+  private readonly outputs: HealthTerm[][];
   /** First words of the phrases, read by the automaton too: no phrase is looked for without one. */
   private readonly phraseStarts = new Set<HealthTerm>();
   /**
@@ -143,19 +134,19 @@ export class Lexicon {
 
   constructor(terms: readonly HealthTerm[]) {
     const phrases: string[] = [];
+    const automatonTerms: HealthTerm[] = [];
     for (const term of terms) {
       if (term.term.includes(' ')) {
         phrases.push(term.term.split(' ').map(escape).join('\\s+'));
         this.phraseTerms.set(term.term.toLowerCase().replace(/\s+/g, ' '), term);
         const start: HealthTerm = { term: term.term.split(' ')[0]!, category: term.category, match: 'start' };
         this.phraseStarts.add(start);
-        this.insert(start);
+        automatonTerms.push(start);
       } else {
-        this.insert(term);
+        automatonTerms.push(term);
       }
     }
-    this.link();
-    this.compile();
+    [this.transitions, this.outputs] = this.compile(automatonTerms);
     const literals = [...new Set(terms.map((term) => lowerCase(term.term.split(' ')[0]!)))].sort((a, b) => b.length - a.length);
     this.letters = new RegExp(literals.map(escape).join('|') || '(?!)', 'g');
     // Longest first, so that "psykisk sygdom" wins over "psykisk syg".
@@ -164,73 +155,76 @@ export class Lexicon {
     this.phrases = phrases.length > 0 ? new RegExp(`(?:${phrases.join('|')})\\p{L}*`, 'iuy') : undefined;
   }
 
-  private insert(term: HealthTerm): void {
-    let here = this.root;
-    for (const letter of lowerCase(term.term)) {
-      let next = here.next.get(letter);
-      if (!next) here.next.set(letter, (next = node(here.depth + 1)));
-      here = next;
-    }
-    here.out.push(term);
+  /** The symbol of a character: 0 for one that no term holds. */
+  private symbolOf(code: number): number {
+    return code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
   }
 
-  /** Fail links, breadth first, with each node's terms joined by those of its fail chain. */
-  private link(): void {
-    const queue: Node[] = [];
-    for (const child of this.root.next.values()) {
-      child.fail = this.root;
-      queue.push(child);
-    }
-    for (let index = 0; index < queue.length; index++) {
-      const here = queue[index]!;
-      for (const [letter, child] of here.next) {
-        let fail = here.fail;
-        while (fail && !fail.next.has(letter)) fail = fail.fail;
-        child.fail = fail?.next.get(letter) ?? this.root;
-        child.out = [...child.out, ...child.fail.out];
-        queue.push(child);
-      }
-    }
-  }
-
-  /** The table form of the automaton (see `transitions`), states numbered breadth first. */
-  private compile(): void {
-    const states: Node[] = [this.root];
-    const ids = new Map<Node, number>([[this.root, 0]]);
-    for (let index = 0; index < states.length; index++) {
-      for (const [letter, child] of states[index]!.next) {
-        const code = letter.charCodeAt(0);
-        const known = code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
-        if (known === 0) {
+  /**
+   * The automaton of `terms` as a table (see `transitions`) and the terms that end in each state.
+   * The terms' trie is built first, its states numbered as they are made; then, breadth first,
+   * each state's fail state is done before it, so its row starts as a copy of the fail state's,
+   * and its terms are its own followed by the fail state's.
+   */
+  private compile(terms: readonly HealthTerm[]): [Int32Array, HealthTerm[][]] {
+    const edges = new Map<number, number>();
+    const children: number[][] = [[]];
+    const own: HealthTerm[][] = [[]];
+    // The code of the letter that leads into each state (none into the root).
+    const letters: number[] = [0];
+    for (const term of terms) {
+      const lower = lowerCase(term.term);
+      let here = 0;
+      for (let index = 0; index < lower.length; index++) {
+        const code = lower.charCodeAt(index);
+        if (this.symbolOf(code) === 0) {
           if (code < 256) this.symbols[code] = this.width;
           else this.wideSymbols.set(code, this.width);
           this.width += 1;
         }
-        ids.set(child, states.length);
-        states.push(child);
+        let next = edges.get(here * CODE_UNITS + code);
+        if (next === undefined) {
+          next = own.length;
+          edges.set(here * CODE_UNITS + code, next);
+          children[here]!.push(next);
+          children.push([]);
+          own.push([]);
+          letters.push(code);
+        }
+        here = next;
       }
+      own[here]!.push(term);
     }
     const width = this.width;
-    const transitions = new Int32Array(states.length * width);
-    const symbolOf = (letter: string): number => {
-      const code = letter.charCodeAt(0);
-      return code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
-    };
-    // Breadth first, a state's fail state is done before it: its missing letters go where the
-    // fail state's go.
-    states.forEach((state, id) => {
-      const fail = state.fail ? ids.get(state.fail)! : 0;
-      for (let symbol = 0; symbol < width; symbol++) transitions[id * width + symbol] = id === 0 ? 0 : transitions[fail * width + symbol]!;
-      for (const [letter, child] of state.next) transitions[id * width + symbolOf(letter)] = ids.get(child)!;
-    });
-    this.transitions = transitions;
-    this.outputs = states.map((state) => state.out);
+    const transitions = new Int32Array(own.length * width);
+    const fail = new Int32Array(own.length);
+    const outputs: HealthTerm[][] = new Array<HealthTerm[]>(own.length);
+    const queue = [0];
+    for (let at = 0; at < queue.length; at++) {
+      const state = queue[at]!;
+      const failRow = fail[state]! * width;
+      if (state === 0) outputs[0] = own[0]!;
+      else {
+        transitions.copyWithin(state * width, failRow, failRow + width);
+        // Shared when one side is empty (most states end no term): nothing changes them later.
+        const inherited = outputs[fail[state]!]!;
+        const ownTerms = own[state]!;
+        outputs[state] = ownTerms.length === 0 ? inherited : inherited.length === 0 ? ownTerms : [...ownTerms, ...inherited];
+      }
+      for (const child of children[state]!) {
+        const symbol = this.symbolOf(letters[child]!);
+        // Where the fail state goes on the same letter; the root's children fail to the root.
+        fail[child] = state === 0 ? 0 : transitions[failRow + symbol]!;
+        transitions[state * width + symbol] = child;
+        queue.push(child);
+      }
+    }
+    return [transitions, outputs];
   }
 
   /** The state after reading the character `code` in `state`. */
   private next(state: number, code: number): number {
-    const symbol = code < 256 ? this.symbols[code]! : (this.wideSymbols.get(code) ?? 0);
-    return this.transitions[state * this.width + symbol]!;
+    return this.transitions[state * this.width + this.symbolOf(code)]!;
   }
 
   /**

@@ -2,7 +2,7 @@ import { optionsObject, RuleOptionsError, type Rule, type RuleContext, type Rule
 import type { Segment } from '../src/core/segment.js';
 import { Lexicon, type TermHit } from './health-lexicon.js';
 import { HEALTH_TERMS, type HealthCategory, type HealthTerm, type TermMatch } from './health-terms.js';
-import { citizenMightBeNamed, inRecord, recordNamesCitizen, personReferences } from './person-reference.js';
+import { citizenMightBeNamed, inRecord, loadNameLists, recordNamesCitizen, personReferences } from './person-reference.js';
 import { scopes, withinScopes } from './scopes.js';
 
 export type HealthMode = 'identified' | 'any';
@@ -66,6 +66,10 @@ export const noHealthData: Rule = {
         return mode === 'any' || citizenMightBeNamed(view, positions, context);
       },
       check: (segment, context) => healthMatches(segment, context, lexicon(), mode),
+      prepare: () => {
+        lexicon();
+        loadNameLists();
+      },
     };
   },
 };

@@ -1,7 +1,7 @@
 /* eslint-disable cprlint/no-named-complaint -- the comments show made-up complaints in the forms the rule reads */
 import { optionsObject, type Rule, type RuleContext, type RuleMatch } from '../src/core/rule.js';
 import type { Segment, TableCell } from '../src/core/segment.js';
-import { citizenMightBeNamed, isNameInsideSentence, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
+import { citizenMightBeNamed, isNameInsideSentence, loadNameLists, personReferences, segmentIndexes, type PersonReference } from './person-reference.js';
 import { scopes, withinScopes } from './scopes.js';
 
 // Complaints, appeals and grievances, in the words people use: nouns, verbs and paraphrases
@@ -206,6 +206,7 @@ export const noNamedComplaint: Rule = {
         return citizenMightBeNamed(view, positions, context) || mightHoldComplaintsTable(view);
       },
       check: (segment, context) => complaintMatches(segment, context),
+      prepare: loadNameLists,
     };
   },
 };

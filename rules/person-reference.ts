@@ -46,17 +46,22 @@ export interface PersonReference {
 
 let firstNames: Set<string> | undefined;
 let surnames: Set<string> | undefined;
+let nameWords: Set<string> | undefined;
 
-function inList(word: string, list: 'first' | 'surname'): boolean {
+/** Reads the name lists into sets, once: each call after the first costs nothing. */
+export function loadNameLists(): void {
   firstNames ??= new Set(FIRST_NAMES.split('\n'));
   surnames ??= new Set(SURNAMES.split('\n'));
-  const set = list === 'first' ? firstNames : surnames;
+  nameWords ??= new Set(NAME_WORDS.split('\n'));
+}
+
+function inList(word: string, list: 'first' | 'surname'): boolean {
+  loadNameLists();
+  const set = list === 'first' ? firstNames! : surnames!;
   const upper = word.toUpperCase();
   if (!upper.includes('-')) return set.has(upper);
   return upper.split('-').every((part) => set.has(part));
 }
-
-let nameWords: Set<string> | undefined;
 
 /**
  * A capitalised word inside a sentence that is both a name and an ordinary Danish word ("Anker",
@@ -64,9 +69,9 @@ let nameWords: Set<string> | undefined;
  * Danish word list beside Danmarks Statistik's names (rules/data/name-words.ts), not by hand.
  */
 export function isNameInsideSentence(text: string, from: number, to: number): boolean {
-  nameWords ??= new Set(NAME_WORDS.split('\n'));
+  loadNameLists();
   const word = text.slice(from, to);
-  if (!/^\p{Lu}\p{Ll}/u.test(word) || !nameWords.has(word.toUpperCase())) return false;
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || !nameWords!.has(word.toUpperCase())) return false;
   // Inside a sentence: a word and a space (not a full stop, a colon or a line start) before it.
   return /[\p{L},][ \u00a0]$/u.test(text.slice(Math.max(0, from - 2), from));
 }

@@ -39,6 +39,8 @@ await build({
   // CommonJS packages bundled (vscode-languageserver, jszip, picomatch) call require() for Node's
   // own modules: in an ES module there is none, unless each file makes one.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  minifyWhitespace: true,
+  minifySyntax: true,
   // The licences of the code bundled stay with it.
   legalComments: 'eof',
   logLevel: 'warning',

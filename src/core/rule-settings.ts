@@ -44,3 +44,8 @@ export function activeRules(settings?: RulesSettings): ActiveRule[] {
   bySettings.set(key, active);
   return active;
 }
+
+/** Has the rules build what they would build at their first file (see RuleChecker.prepare). */
+export function prepareRules(settings?: RulesSettings): void {
+  for (const rule of activeRules(settings)) rule.checker.prepare?.();
+}

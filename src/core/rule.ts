@@ -37,6 +37,11 @@ export interface RuleChecker {
    */
   mightMatch(view: string, context: RuleContext): boolean;
   check(segment: Segment, context: RuleContext): RuleMatch[];
+  /**
+   * Builds now what the checker would build at its first file (a lexicon's automaton, the name
+   * lists): for a front end that would otherwise only wait (on git, say) before the first file.
+   */
+  prepare?(): void;
 }
 
 /** Knows language, numbers and names; never sees a syntax tree. */

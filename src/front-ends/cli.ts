@@ -13,7 +13,7 @@ import { scanBytes, scanContent, scanFile, scanOptionsFor, type FileScanOptions 
 import { filesChangedSince, stagedFiles } from '../project/git.js';
 import { countMessages, lintMessages } from './report/lint-message.js';
 import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
-import { activeRules, RULES } from '../core/rule-settings.js';
+import { activeRules, prepareRules, RULES } from '../core/rule-settings.js';
 import { hasContent, redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
@@ -195,7 +195,9 @@ function under(filePath: string, paths: readonly string[], cwd: string): boolean
 /** The staged content of the files a commit would contain, under the given paths. */
 async function scanStaged(paths: readonly string[], cwd: string, given: CommandLineSettings, run: RunState): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  for (const file of (await stagedFiles(cwd)).filter((staged) => under(staged.path, paths, cwd))) {
+  // While git answers, this thread would only wait: the rules build their tables in the meantime.
+  const [staged] = await Promise.all([stagedFiles(cwd), Promise.resolve().then(() => prepareRules(given.rules))]);
+  for (const file of staged.filter((staged) => under(staged.path, paths, cwd))) {
     const options = scanOptionsFor(file.path, given);
     if (options.ignored) continue;
     run.tally.filesScanned += 1;
