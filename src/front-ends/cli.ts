@@ -16,6 +16,7 @@ import { RuleOptionsError, type RulesSettings } from '../core/rule.js';
 import { activeRules, prepareRules, RULES } from '../core/rule-settings.js';
 import { hasContent, redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
+import { relativePath } from '../project/paths.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
 import { ProgressLine, RunTally, summaryLine } from './report/run-summary.js';
 import { optionsHelp } from './cli-options.js';
@@ -201,7 +202,7 @@ async function scanStaged(paths: readonly string[], cwd: string, given: CommandL
     const options = scanOptionsFor(file.path, given);
     if (options.ignored) continue;
     run.tally.filesScanned += 1;
-    const displayPath = shownPath(path.relative(cwd, file.path), options);
+    const displayPath = shownPath(relativePath(cwd, file.path), options);
     const report = await scanContent(file.content, file.path, options);
     reports.push({ ...report, filePath: displayPath, findings: [...scanName(file.path, options), ...report.findings] });
   }
@@ -216,7 +217,7 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     for await (const entry of walk(paths, cwd, given.globs, { ignoredBuildFolders: run.tally.ignoredBuildFolders })) entries.push(entry);
   }
   const { shard } = given;
-  if (shard) entries = entries.filter((entry) => inShard(path.relative(cwd, entry.path) || '.', shard));
+  if (shard) entries = entries.filter((entry) => inShard(relativePath(cwd, entry.path) || '.', shard));
   const isDocument = (entry: WalkEntry): boolean => DOCUMENT_EXTENSIONS.has(path.extname(entry.path).toLowerCase());
   const files = entries.filter((entry) => entry.kind === 'file');
   const progress = run.progress?.(files.length, files.filter(isDocument).length);
@@ -228,7 +229,7 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     const options = { ...scanOptionsFor(entry.path, given, entry.kind === 'directory'), inWorkers };
     // A file the configuration ignores is passed over, unless it was named on purpose.
     if (options.ignored && !entry.explicit) return undefined;
-    const displayPath = shownPath(path.relative(cwd, entry.path) || '.', options);
+    const displayPath = shownPath(relativePath(cwd, entry.path) || '.', options);
     const nameFindings = scanName(entry.path, options);
     if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
     // A path that holds a finding is not written to the cache, whose keys are paths.
@@ -332,7 +333,7 @@ async function printLocated(argv: readonly string[], io: CliIo): Promise<number>
   const wanted = shown.split(path.sep).join('/');
   let found = 0;
   for await (const entry of walk(paths.length > 0 ? paths : ['.'], io.cwd, false)) {
-    const relative = path.relative(io.cwd, entry.path).split(path.sep).join('/');
+    const relative = relativePath(io.cwd, entry.path).split(path.sep).join('/');
     // JSON reports name files by their absolute path, the others relative to the working directory.
     const matches = redactValues(relative) === wanted || redactValues(entry.path.split(path.sep).join('/')) === wanted;
     if (relative === '' || !matches) continue;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
+import { absolutePath, relativePath } from './paths.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -244,7 +245,7 @@ export function loadConfig(file: string): LoadedConfig {
   const matcher = (globs: string[]) => {
     const matches = picomatch(globs, { dot: true });
     return (filePath: string): boolean => {
-      const relative = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
+      const relative = relativePath(base, absolutePath(filePath)).split(path.sep).join('/');
       return !relative.startsWith('..') && matches(relative);
     };
   };
@@ -306,7 +307,7 @@ function folderNames(directory: string): ReadonlySet<string> {
 
 /** The configuration file that governs `filePath` (a file or a folder): the first found from its folder upward. */
 export function findConfigFile(filePath: string): string | undefined {
-  const absolute = path.resolve(filePath);
+  const absolute = absolutePath(filePath);
   return configFileAbove(statSync(absolute, { throwIfNoEntry: false })?.isDirectory() ? absolute : path.dirname(absolute));
 }
 
@@ -332,9 +333,8 @@ function configFileAbove(folder: string): string | undefined {
       found = path.join(directory, name);
       break;
     }
-    const packageJson = path.join(directory, 'package.json');
-    if (names.has('package.json') && hasCprlintKey(packageJson)) {
-      found = packageJson;
+    if (names.has('package.json') && hasCprlintKey(path.join(directory, 'package.json'))) {
+      found = path.join(directory, 'package.json');
       break;
     }
     const parent = path.dirname(directory);
@@ -358,7 +358,7 @@ function hasCprlintKey(packageJson: string): boolean {
  * the one found for it: a folder's own configuration governs it.
  */
 export function settingsFor(filePath: string, configFile?: string, isFolder = false): FileSettings {
-  const absolute = path.resolve(filePath);
+  const absolute = absolutePath(filePath);
   const file = configFile ?? configFileAbove(isFolder ? absolute : path.dirname(absolute));
   if (!file) return { configFile: undefined, rules: undefined, ignored: false, maxFileSize: undefined, allowlist: undefined };
   const config = loadConfig(file);

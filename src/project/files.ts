@@ -219,6 +219,10 @@ function readUpTo(handle: number, limit: number, size: number): { bytes: Uint8Ar
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) return { bytes: Buffer.concat(chunks), whole: false };
+    // A file with a size ends where a read gives less than was asked for (a regular file reads
+    // short only at its end): no read of a megabyte to be told so. One that says it has no size
+    // (as /proc's do, a page at a time) is read until a read gives nothing.
+    if (size > 0 && total >= size && bytesRead < chunk.length) break;
     wanted = CHUNK;
   }
   return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
