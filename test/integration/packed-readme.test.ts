@@ -38,6 +38,9 @@ describe('the README\'s recipes, from a packed tarball in a new project', () => 
     // pdfjs ships inside cprlint; its optional native canvas is never installed.
     expect(fs.existsSync(path.join(project, 'node_modules', '@napi-rs', 'canvas'))).toBe(false);
     expect(fs.existsSync(path.join(project, 'node_modules', 'pdfjs-dist'))).toBe(false);
+    // The command runs from its bundle, which ships the licences of the code bundled into it.
+    const licences = fs.readFileSync(path.join(project, 'node_modules', 'cprlint', 'dist', 'bundle', 'THIRD_PARTY_LICENSES'), 'utf8');
+    for (const bundled of ['micromark', 'unified', 'vscode-languageserver', 'jszip', 'picomatch']) expect(licences).toMatch(new RegExp(`^${bundled} \\d+\\.\\d+\\.\\d+ \\(`, 'm'));
     const scan = run(project, 'npx', ['cprlint']);
     expect(scan.status, scan.stderr).toBe(1);
     expect(scan.stderr).toBe('');
