@@ -183,3 +183,14 @@ function wordsOf(listing: string): Set<string> {
   }
   return words;
 }
+
+describe('a term of letters beyond the Basic Multilingual Plane', () => {
+  it('is found as written: the automaton reads a text as it reads the terms, a UTF-16 unit at a time', () => {
+    const custom = new Lexicon([
+      { term: '𝐤𝐫æ𝐟𝐭', category: 'custom', match: 'word' },
+      { term: 'kræft🦠', category: 'custom', match: 'word' },
+    ]);
+    expect(custom.termPositions('Han har 𝐤𝐫æ𝐟𝐭 og kræft🦠.')).toEqual([8, 21]);
+    expect(custom.matchWord('𝐤𝐫æ𝐟𝐭')?.term.term).toBe('𝐤𝐫æ𝐟𝐭');
+  });
+});

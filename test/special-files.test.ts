@@ -39,4 +39,34 @@ describe('files that are not regular files', () => {
     expect(run.code).toBe(0);
     expect(messagesOf(run.stdout)).toEqual([expect.stringMatching(/^status: .*plain text in chunks/u)]);
   });
+
+  // The files a project keeps beside its pages come from the repository too: a FIFO named
+  // .cprlintignore, a package.json that links to /dev/zero.
+  it.each<[string, (directory: string) => string[], RegExp]>([
+    ['a .cprlintignore that is a FIFO', (directory) => (fifo(directory, '.cprlintignore'), ['.']), /^cprlint: Cannot read ignore file .*\/\.cprlintignore: not a regular file\n$/],
+    ['a .gitignore that links to a device', (directory) => (fs.symlinkSync('/dev/zero', path.join(directory, '.gitignore')), ['.']), /^cprlint: Cannot read ignore file .*\/\.gitignore: not a regular file\n$/],
+    ['a .cprlintrc.json that links to a device', (directory) => (fs.symlinkSync('/dev/zero', path.join(directory, '.cprlintrc.json')), ['.']), /^cprlint: Cannot read configuration .*\/\.cprlintrc\.json: not a regular file\n$/],
+    ['a cprlint.config.js that is a FIFO', (directory) => (fifo(directory, 'cprlint.config.js'), ['.']), /^cprlint: Cannot read configuration .*\/cprlint\.config\.js: not a regular file\n$/],
+    ['a package.json that is a FIFO', (directory) => (fifo(directory, 'package.json'), ['.']), /^cprlint: Cannot read configuration .*\/package\.json: not a regular file\n$/],
+    ['a baseline that is a FIFO', (directory) => (fifo(directory, 'baseline.json'), ['--baseline', 'baseline.json', 'side.md']), /^cprlint: Cannot read baseline .*\/baseline\.json: not a regular file\n$/],
+    ['a report to merge that links to a device', (directory) => (fs.symlinkSync('/dev/zero', path.join(directory, 'part.json')), ['merge', 'part.json']), /^cprlint: Cannot read report part\.json: not a regular file\n$/],
+  ])('%s: one line naming it, exit 2, never a hang', (_, make, message) => {
+    const directory = temporaryTree({ 'side.md': 'Tekst.\n' });
+    const run = runCprlint(make(directory), { cwd: directory, timeoutMs: 20_000 });
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(2);
+  });
+
+  it('a cache file that is a FIFO is no cache: the run reads every file and writes a cache in its place', () => {
+    const directory = temporaryTree({ 'side.md': 'CPR 150385-2000\n' });
+    fifo(directory, '.cprlintcache');
+    const run = runCprlint(['--cache', '--format', 'json', '.'], { cwd: directory, timeoutMs: 20_000 });
+    expect(run.code).toBe(1);
+    expect(messagesOf(run.stdout)).toEqual([expect.stringMatching(/^side\.md: CPR number 1503XX-XXXX /)]);
+    expect(fs.statSync(path.join(directory, '.cprlintcache')).isFile()).toBe(true);
+  });
 });
+
+function fifo(directory: string, name: string): void {
+  execFileSync('mkfifo', [path.join(directory, name)]);
+}

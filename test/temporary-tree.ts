@@ -36,7 +36,7 @@ export interface CliRun {
 }
 
 /** `cprlint <args>` in `cwd`, without colours. */
-export function runCprlint(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }): CliRun {
+export function runCprlint(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeoutMs?: number }): CliRun {
   // A FORCE_COLOR the test runner's environment sets would win over NO_COLOR: left out unless asked for.
   const { FORCE_COLOR: _forced, ...inherited } = process.env;
   const run = spawnSync(process.execPath, [BIN, ...args], {
@@ -44,6 +44,8 @@ export function runCprlint(args: readonly string[], options: { cwd: string; inpu
     input: options.input ?? '',
     encoding: 'utf8',
     env: { ...inherited, NO_COLOR: '1', ...options.env },
+    // A run that would hang is stopped (its code is then null), not left to hang the suite.
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

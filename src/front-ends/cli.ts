@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +16,7 @@ import { activeRules, prepareRules, RULES } from '../core/rule-settings.js';
 import { hasContent, redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
 import { relativePath } from '../project/paths.js';
+import { readProjectFile } from '../project/regular-files.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
 import { ProgressLine, RunTally, summaryLine } from './report/run-summary.js';
 import { optionsHelp } from './cli-options.js';
@@ -316,7 +316,7 @@ function printHashes(values: readonly string[], io: CliIo): number {
  */
 async function printMerged(files: readonly string[], io: CliIo): Promise<number> {
   const { mergeReports } = await import('./report/merge.js');
-  const merged = mergeReports(files, (file) => readFileSync(path.resolve(io.cwd, file), 'utf8'));
+  const merged = mergeReports(files, (file) => readProjectFile(path.resolve(io.cwd, file)));
   io.stdout(`${merged.text}\n`);
   return merged.code;
 }

@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readProjectFile } from './regular-files.js';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport, Finding } from '../core/finding.js';
@@ -34,9 +35,9 @@ export class BaselineError extends Error {
 export function readBaseline(file: string): Baseline {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = JSON.parse(readProjectFile(file));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON';
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message;
     throw new BaselineError(`Cannot read baseline ${file}: ${reason}`);
   }
   const baseline = value as Partial<Baseline>;
@@ -71,11 +72,8 @@ export function fingerprintOf(value: string, salt: string): string {
  * to start again with a new salt, which would bring every known finding back.
  */
 export function baselineSalt(file: string): string {
-  try {
-    readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return randomBytes(16).toString('hex');
-  }
+  // Only asked whether it is there: readBaseline reads it, and says what is wrong with it.
+  if (!existsSync(file)) return randomBytes(16).toString('hex');
   return readBaseline(file).salt;
 }
 

@@ -6,7 +6,8 @@ import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport } from '../core/finding.js';
 import { hasContent, redactStrings } from '../core/findings.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_MAX_FILE_SIZE, openForReading, scanContent, type FileScanOptions } from './files.js';
+import { DEFAULT_MAX_FILE_SIZE, scanContent, type FileScanOptions } from './files.js';
+import { openForReading, readProjectFile } from './regular-files.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;
@@ -69,7 +70,7 @@ export class ScanCache {
     this.data = { version: VERSION, files: {} };
     let text: string | undefined;
     try {
-      text = readFileSync(location, 'utf8');
+      text = readProjectFile(location);
     } catch {
       // No cache yet: it is made.
     }

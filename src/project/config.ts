@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import { absolutePath, relativePath } from './paths.js';
+import { readProjectFile } from './regular-files.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -215,14 +216,18 @@ const loaded = new Map<string, LoadedConfig>();
 export function loadConfig(file: string): LoadedConfig {
   const absolute = path.resolve(file);
   // A long-running process (an editor's ESLint or language server) sees an edited file at once.
-  const modified = statSync(absolute, { throwIfNoEntry: false })?.mtimeMs;
+  const stat = statSync(absolute, { throwIfNoEntry: false });
+  const modified = stat?.mtimeMs;
   const cached = loaded.get(absolute);
   if (cached && cached.modified === modified) return cached;
   let value: unknown;
   try {
     if (absolute.endsWith('.json')) {
-      const json = JSON.parse(readFileSync(absolute, 'utf8')) as Record<string, unknown>;
+      const json = JSON.parse(readProjectFile(absolute)) as Record<string, unknown>;
       value = path.basename(absolute) === 'package.json' ? json.cprlint : json;
+    } else if (stat && !stat.isFile()) {
+      // Required, a FIFO would block for ever and a device never end.
+      throw new Error('not a regular file');
     } else if (required.has(absolute)) {
       // Node keeps a module it loaded, ESM above all, whatever require's cache is told.
       value = importAfresh(absolute);
@@ -346,8 +351,14 @@ function configFileAbove(folder: string): string | undefined {
 }
 
 function hasCprlintKey(packageJson: string): boolean {
+  let text: string;
   try {
-    return 'cprlint' in (JSON.parse(readFileSync(packageJson, 'utf8')) as object);
+    text = readProjectFile(packageJson);
+  } catch (error) {
+    throw new ConfigError(`Cannot read configuration ${packageJson}: ${(error as Error).message}`, packageJson);
+  }
+  try {
+    return 'cprlint' in (JSON.parse(text) as object);
   } catch {
     throw new ConfigError(`Cannot read configuration ${packageJson}: not valid JSON`, packageJson);
   }
@@ -431,7 +442,7 @@ export function allowValue(filePath: string, value: string, newConfigFolder: str
 
 /** Edits a JSON configuration (or `package.json`'s `cprlint` key) in place, written whole or not at all. */
 function editJsonConfig(target: string, edit: (config: CprlintConfig) => void): void {
-  const whole = existsSync(target) ? (JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>) : {};
+  const whole = existsSync(target) ? (JSON.parse(readProjectFile(target)) as Record<string, unknown>) : {};
   const inPackage = path.basename(target) === 'package.json';
   const config = ((inPackage ? whole.cprlint : whole) ?? {}) as CprlintConfig;
   edit(config);

@@ -1,4 +1,4 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DEFAULT_DOCUMENT_LIMITS, DOCUMENT_EXTENSIONS, readDocument, scanDocumentPart, UnreadableDocumentError, type DocumentLimits } from '../documents/document.js';
@@ -9,6 +9,7 @@ import { formatOf, scanText, type ScanOptions } from '../core/scan.js';
 import { textSegment } from '../core/segment.js';
 import type { RulesSettings } from '../core/rule.js';
 import { settingsFor } from './config.js';
+import { openForReading, readUpTo } from './regular-files.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -191,41 +192,6 @@ export async function scanFile(filePath: string, options: FileScanOptions = {}):
     if (handle !== undefined) closeSync(handle);
   }
   return scanContent(bytes, filePath, options);
-}
-
-/**
- * Opens a file to read it, without blocking (a FIFO would wait for a writer for ever) and without
- * making it the process's terminal: what it is must still be asked (fstat) before it is read.
- */
-export function openForReading(filePath: string): number {
-  return openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
-}
-
-/**
- * The first `limit` bytes of a file, and whether that was all of it. The first read is sized by
- * what the file says it holds (`size`, one byte more to see its end), so a small file costs a small
- * buffer; a file that says it is empty (as /proc's do) or grows is read on in chunks. Read
- * synchronously: thousands of small files cost a fraction of what promise-based reads do.
- */
-function readUpTo(handle: number, limit: number, size: number): { bytes: Uint8Array; whole: boolean } {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let wanted = size > 0 ? size + 1 : CHUNK;
-  for (;;) {
-    // Only the bytes read are kept: the buffer needs no clearing.
-    const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
-    const bytesRead = readSync(handle, chunk, 0, chunk.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
-    total += bytesRead;
-    if (total > limit) return { bytes: Buffer.concat(chunks), whole: false };
-    // A file with a size ends where a read gives less than was asked for (a regular file reads
-    // short only at its end): no read of a megabyte to be told so. One that says it has no size
-    // (as /proc's do, a page at a time) is read until a read gives nothing.
-    if (size > 0 && total >= size && bytesRead < chunk.length) break;
-    wanted = CHUNK;
-  }
-  return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
 }
 
 /**

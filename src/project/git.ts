@@ -18,7 +18,9 @@ const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
  */
 function git(cwd: string, args: readonly string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const run = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    // diff names files from the repository's root whatever the user's diff.relative says (as a
+    // setting, which a git older than 2.28 passes over, where --no-relative would be an error).
+    const run = spawn('git', ['-c', 'diff.relative=false', ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let bytes = 0;
@@ -60,8 +62,8 @@ function namesFrom(output: Buffer, root: string): string[] {
  * still found, at its place in the staged text.
  */
 export async function stagedFiles(cwd: string): Promise<StagedFile[]> {
-  // The names git prints are the root's (whatever diff.relative says): both questions are asked at once.
-  const [root, nameList] = await Promise.all([repositoryRoot(cwd), git(cwd, ['diff', '--cached', '--no-relative', '--name-only', '-z', '--diff-filter=ACMR'])]);
+  // The names git prints are the root's: both questions are asked at once.
+  const [root, nameList] = await Promise.all([repositoryRoot(cwd), git(cwd, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'])]);
   const names = nameList.toString().split('\0').filter(Boolean);
   if (names.length === 0) return [];
   // One git process reads every blob: `git cat-file --batch` answers "<id> <type> <size>\n<content>\n".
@@ -81,6 +83,6 @@ export async function stagedFiles(cwd: string): Promise<StagedFile[]> {
 
 /** The files changed since a revision (committed or not), as they are in the working tree. */
 export async function filesChangedSince(revision: string, cwd: string): Promise<string[]> {
-  const [root, names] = await Promise.all([repositoryRoot(cwd), git(cwd, ['diff', '--no-relative', '--name-only', '-z', '--diff-filter=ACMR', revision, '--'])]);
+  const [root, names] = await Promise.all([repositoryRoot(cwd), git(cwd, ['diff', '--name-only', '-z', '--diff-filter=ACMR', revision, '--'])]);
   return namesFrom(names, root);
 }

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { forgetListings, rememberListing } from './config.js';
+import { readProjectFile } from './regular-files.js';
 import { UsageError } from './usage-error.js';
 
 
@@ -63,7 +64,7 @@ function ignoreScope(directory: string, names: readonly string[]): IgnoreScope |
   for (const name of names) {
     let content: string;
     try {
-      content = readFileSync(path.join(directory, name), 'utf8');
+      content = readProjectFile(path.join(directory, name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new UsageError(`Cannot read ignore file ${path.join(directory, name)}: ${(error as Error).message}`);

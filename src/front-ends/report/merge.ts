@@ -33,7 +33,7 @@ export function mergeReports(files: readonly string[], read: (file: string) => s
     try {
       text = read(file);
     } catch (error) {
-      throw new UsageError(`Cannot read report ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      throw new UsageError(`Cannot read report ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     try {
       return { file, report: JSON.parse(text) as unknown };
