@@ -198,7 +198,7 @@ async function scanStaged(paths: readonly string[], cwd: string, given: CommandL
   const reports: FileReport[] = [];
   // While git answers, this thread would only wait: the rules build their tables in the meantime.
   const [staged] = await Promise.all([stagedFiles(cwd), Promise.resolve().then(() => prepareRules(given.rules))]);
-  for (const file of staged.filter((staged) => under(staged.path, paths, cwd))) {
+  for (const file of staged.filter((candidate) => under(candidate.path, paths, cwd))) {
     const options = scanOptionsFor(file.path, given);
     if (options.ignored) continue;
     run.tally.filesScanned += 1;
@@ -251,14 +251,14 @@ function withoutWarnings(report: FileReport): FileReport {
   };
 }
 
+// For bin/cprlint.js, whose last resort redacts an error main() did not catch: from the same bundle.
+export { redactValues };
+
 /**
  * The command line. Returns the exit code; never throws for the user's mistakes. Everything it
  * prints passes through redaction unless `--show-values` was given: paths, notices and error
  * messages can hold a number as well as findings can.
  */
-// For bin/cprlint.js, whose last resort redacts an error main() did not catch: from the same bundle.
-export { redactValues };
-
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const showValues = asksForValues(argv);
   const redacted = (write: (text: string) => void) => (text: string) => write(showValues ? text : redactValues(text));
