@@ -229,18 +229,20 @@ async function scanPaths(paths: readonly string[], cwd: string, given: CommandLi
     const options = { ...scanOptionsFor(entry.path, given, entry.kind === 'directory'), inWorkers };
     // A file the configuration ignores is passed over, unless it was named on purpose.
     if (options.ignored && !entry.explicit) return undefined;
-    const displayPath = shownPath(relativePath(cwd, entry.path) || '.', options);
+    // Shown (and redacted) only for a report with something in it: most files have nothing.
+    const withPath = (report: Omit<FileReport, 'filePath'>): FileReport | undefined =>
+      hasContent(report) ? { ...report, filePath: shownPath(relativePath(cwd, entry.path) || '.', options) } : undefined;
     const nameFindings = scanName(entry.path, options);
-    if (entry.kind === 'directory') return { filePath: displayPath, findings: nameFindings, notices: [] };
+    if (entry.kind === 'directory') return withPath({ findings: nameFindings, notices: [] });
     // A path that holds a finding is not written to the cache, whose keys are paths.
     const cached = given.cache && nameFindings.length === 0 ? await scanThroughCache(entry.path, given.cache, { ...options, explicit: entry.explicit }) : undefined;
     const report = cached ?? (await scanFile(entry.path, { ...options, explicit: entry.explicit, listedAsRegularFile: entry.regularFile }));
     run.tally.filesScanned += 1;
     progress?.fileDone(isDocument(entry));
-    return { ...report, filePath: displayPath, findings: [...nameFindings, ...report.findings] };
+    return withPath({ ...report, findings: [...nameFindings, ...report.findings] });
   });
   progress?.stop();
-  return reports.filter((report): report is FileReport => report !== undefined && hasContent(report));
+  return reports.filter((report): report is FileReport => report !== undefined);
 }
 
 function withoutWarnings(report: FileReport): FileReport {
