@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCprlint, temporaryTree } from './temporary-tree.js';
+import { BIN, runCprlint, temporaryTree } from './temporary-tree.js';
 
 // A FIFO blocks whoever opens it until a writer comes; /dev/zero never ends. A walk meets both
 // (a named pipe in a build folder, a link to a device), and must neither hang nor pass them over.
@@ -43,8 +43,6 @@ describe('files that are not regular files', () => {
   // The files a project keeps beside its pages come from the repository too: a FIFO named
   // .cprlintignore, a package.json that links to /dev/zero.
   it.each<[string, (directory: string) => string[], RegExp]>([
-    ['a .cprlintignore that is a FIFO', (directory) => (fifo(directory, '.cprlintignore'), ['.']), /^cprlint: Cannot read ignore file .*\/\.cprlintignore: not a regular file\n$/],
-    ['a .gitignore that links to a device', (directory) => (fs.symlinkSync('/dev/zero', path.join(directory, '.gitignore')), ['.']), /^cprlint: Cannot read ignore file .*\/\.gitignore: not a regular file\n$/],
     ['a .cprlintrc.json that links to a device', (directory) => (fs.symlinkSync('/dev/zero', path.join(directory, '.cprlintrc.json')), ['.']), /^cprlint: Cannot read configuration .*\/\.cprlintrc\.json: not a regular file\n$/],
     ['a cprlint.config.js that is a FIFO', (directory) => (fifo(directory, 'cprlint.config.js'), ['.']), /^cprlint: Cannot read configuration .*\/cprlint\.config\.js: not a regular file\n$/],
     ['a package.json that is a FIFO', (directory) => (fifo(directory, 'package.json'), ['.']), /^cprlint: Cannot read configuration .*\/package\.json: not a regular file\n$/],
@@ -57,10 +55,36 @@ describe('files that are not regular files', () => {
     expect(run.code).toBe(2);
   });
 
-  it('a cache file that is a FIFO is no cache: the run reads every file and writes a cache in its place', () => {
+  it.each<[string, string, (directory: string) => void]>([
+    ['a .cprlintignore that is a FIFO', '.cprlintignore', (directory) => fifo(directory, '.cprlintignore')],
+    ['a .gitignore that links to a device', '.gitignore', (directory) => fs.symlinkSync('/dev/zero', path.join(directory, '.gitignore'))],
+    ['a .gitignore that links to /dev/null', '.gitignore', (directory) => fs.symlinkSync('/dev/null', path.join(directory, '.gitignore'))],
+  ])('%s holds no patterns: nothing is left out for it, and the run does not hang', (_, name, make) => {
+    const directory = temporaryTree({ 'side.md': 'CPR 150385-2000\n' });
+    make(directory);
+    const run = runCprlint(['--format', 'json', '.'], { cwd: directory, timeoutMs: 20_000 });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    // The walk names it as any file that is not a regular file.
+    expect(messagesOf(run.stdout)).toEqual([`${name}: ${NOT_REGULAR}`, expect.stringMatching(/^side\.md: CPR number 1503XX-XXXX /)]);
+  });
+
+  it('a report to merge may come through a pipe, as the user names it (/dev/stdin, <(…))', () => {
+    const directory = temporaryTree({ 'side.md': 'CPR 150385-2000\n' });
+    const report = runCprlint(['--format', 'json', 'side.md'], { cwd: directory });
+    fs.writeFileSync(path.join(directory, 'part.json'), report.stdout);
+    // A shell's pipe (Node gives a child a socket for its standard input, no pipe).
+    const merged = spawnSync('sh', ['-c', 'cat part.json | "$0" "$1" merge /dev/stdin', process.execPath, BIN], { cwd: directory, encoding: 'utf8', timeout: 20_000 });
+    expect(merged.stderr).toBe('');
+    expect(merged.status).toBe(1);
+    expect(messagesOf(merged.stdout)).toEqual(messagesOf(report.stdout));
+  });
+
+  it('a cache file that is a FIFO is no cache: the run says so, reads every file and writes a cache in its place', () => {
     const directory = temporaryTree({ 'side.md': 'CPR 150385-2000\n' });
     fifo(directory, '.cprlintcache');
     const run = runCprlint(['--cache', '--format', 'json', '.'], { cwd: directory, timeoutMs: 20_000 });
+    expect(run.stderr).toBe('cprlint: warning: the cache .cprlintcache: it cannot be read (not a regular file); it is made again\n');
     expect(run.code).toBe(1);
     expect(messagesOf(run.stdout)).toEqual([expect.stringMatching(/^side\.md: CPR number 1503XX-XXXX /)]);
     expect(fs.statSync(path.join(directory, '.cprlintcache')).isFile()).toBe(true);

@@ -16,7 +16,7 @@ import { activeRules, prepareRules, RULES } from '../core/rule-settings.js';
 import { hasContent, redactStrings, redactValues } from '../core/findings.js';
 import { scanName } from '../core/scan.js';
 import { relativePath } from '../project/paths.js';
-import { readProjectFile } from '../project/regular-files.js';
+import { LARGE_PROJECT_FILE_LIMIT, readProjectFile } from '../project/regular-files.js';
 import { inShard, parseShard, type Shard } from '../project/shard.js';
 import { ProgressLine, RunTally, summaryLine } from './report/run-summary.js';
 import { optionsHelp } from './cli-options.js';
@@ -318,7 +318,7 @@ function printHashes(values: readonly string[], io: CliIo): number {
  */
 async function printMerged(files: readonly string[], io: CliIo): Promise<number> {
   const { mergeReports } = await import('./report/merge.js');
-  const merged = mergeReports(files, (file) => readProjectFile(path.resolve(io.cwd, file)));
+  const merged = mergeReports(files, (file) => readProjectFile(path.resolve(io.cwd, file), LARGE_PROJECT_FILE_LIMIT, true));
   io.stdout(`${merged.text}\n`);
   return merged.code;
 }

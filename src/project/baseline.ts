@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readProjectFile } from './regular-files.js';
+import { statSync } from 'node:fs';
+import { LARGE_PROJECT_FILE_LIMIT, readProjectFile } from './regular-files.js';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
 import type { FileReport, Finding } from '../core/finding.js';
@@ -35,7 +35,7 @@ export class BaselineError extends Error {
 export function readBaseline(file: string): Baseline {
   let value: unknown;
   try {
-    value = JSON.parse(readProjectFile(file));
+    value = JSON.parse(readProjectFile(file, LARGE_PROJECT_FILE_LIMIT));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message;
     throw new BaselineError(`Cannot read baseline ${file}: ${reason}`);
@@ -73,7 +73,11 @@ export function fingerprintOf(value: string, salt: string): string {
  */
 export function baselineSalt(file: string): string {
   // Only asked whether it is there: readBaseline reads it, and says what is wrong with it.
-  if (!existsSync(file)) return randomBytes(16).toString('hex');
+  try {
+    statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return randomBytes(16).toString('hex');
+  }
   return readBaseline(file).salt;
 }
 

@@ -7,7 +7,7 @@ import type { FileReport } from '../core/finding.js';
 import { hasContent, redactStrings } from '../core/findings.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_MAX_FILE_SIZE, scanContent, type FileScanOptions } from './files.js';
-import { openForReading, readProjectFile } from './regular-files.js';
+import { LARGE_PROJECT_FILE_LIMIT, openForReading, readProjectFile } from './regular-files.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;
@@ -70,9 +70,10 @@ export class ScanCache {
     this.data = { version: VERSION, files: {} };
     let text: string | undefined;
     try {
-      text = readProjectFile(location);
-    } catch {
-      // No cache yet: it is made.
+      text = readProjectFile(location, LARGE_PROJECT_FILE_LIMIT);
+    } catch (error) {
+      // No cache yet: it is made. One that cannot be read is made again, and the user told why.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = `it cannot be read (${(error as Error).message}); it is made again`;
     }
     if (text === undefined) return;
     try {

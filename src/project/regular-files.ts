@@ -38,22 +38,40 @@ export function readUpTo(handle: number, limit: number, size: number): { bytes: 
   return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
 }
 
-// No file a project keeps beside its pages (an ignore file, a configuration, package.json, a cache,
-// a baseline) is larger than this; one that is would be read whole into memory.
+// No file a project keeps beside its pages (an ignore file, a configuration, package.json, a
+// baseline) is larger than this; one that is would be read whole into memory.
 const PROJECT_FILE_LIMIT = 64 * 1024 * 1024;
+/** Room for the cache of a site of a million files, and a shard's report of as many findings. */
+export const LARGE_PROJECT_FILE_LIMIT = 256 * 1024 * 1024;
+
+/** A file found where a regular file was expected: a FIFO, socket, device or folder. */
+export class NotRegularFileError extends Error {
+  constructor() {
+    super('not a regular file');
+  }
+}
 
 /**
  * The text of a file the project keeps beside its pages (an ignore file, a configuration,
  * package.json, a cache, a baseline), read only if it is a regular file no larger than `limit`: a
- * FIFO there would block the run for ever, a link to a device never end. Throws an Error whose
- * message says why not (a system error keeps its code, ENOENT for a file that is not there).
+ * FIFO there would block the run for ever, a link to a device never end. A file the user names
+ * (`named`: a report to merge, a baseline) may also be a pipe (`<(…)`, /dev/stdin), read as it
+ * comes, up to the limit. Throws a NotRegularFileError, or an Error whose message says why not (a
+ * system error keeps its code, ENOENT for a file that is not there).
  */
-export function readProjectFile(filePath: string, limit = PROJECT_FILE_LIMIT): string {
-  const handle = openForReading(filePath);
+export function readProjectFile(filePath: string, limit = PROJECT_FILE_LIMIT, named = false): string {
+  let handle = openForReading(filePath);
   try {
-    const stat = fstatSync(handle);
-    if (!stat.isFile()) throw new Error('not a regular file');
-    const read = readUpTo(handle, limit, stat.size);
+    let stat = fstatSync(handle);
+    if (named && stat.isFIFO()) {
+      // Opened again to wait for what the pipe's writer sends, as any reader of a pipe does.
+      closeSync(handle);
+      handle = openSync(filePath, 'r');
+      stat = fstatSync(handle);
+    } else if (!stat.isFile()) {
+      throw new NotRegularFileError();
+    }
+    const read = readUpTo(handle, limit, stat.isFile() ? stat.size : 0);
     if (!read.whole) throw new Error(`larger than ${limit / 1024 / 1024} MB`);
     return Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString('utf8');
   } finally {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { forgetListings, rememberListing } from './config.js';
-import { readProjectFile } from './regular-files.js';
+import { NotRegularFileError, readProjectFile } from './regular-files.js';
 import { UsageError } from './usage-error.js';
 
 
@@ -67,6 +67,9 @@ function ignoreScope(directory: string, names: readonly string[]): IgnoreScope |
       content = readProjectFile(path.join(directory, name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      // One that is not a file (a link to /dev/null, a FIFO) holds no patterns: nothing is left
+      // out for it, so a scan reads more, never less.
+      if (error instanceof NotRegularFileError) continue;
       throw new UsageError(`Cannot read ignore file ${path.join(directory, name)}: ${(error as Error).message}`);
     }
     rules ??= ignore();

@@ -145,8 +145,9 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('the VS Code extension in
 
   it('replaces the number with the placeholder through the quick fix', async () => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'side.md' }).first().click();
-    // The quick fix is offered for a diagnostic under the cursor: its squiggle must be drawn first
-    // (on a loaded machine the editor can show the file before the diagnostics are back).
+    // The quick fix is offered for a diagnostic under the cursor: side.md's squiggle must be drawn
+    // first (on a loaded machine the editor can show the file before its diagnostics are back).
+    await page.locator('.tabs-container .tab.active', { hasText: 'side.md' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 120_000 });
     // The cursor into the number: click its line, go to the end (where the number ends), two back.
     await page.locator('.editor-instance .view-line', { hasText: NUMBER }).first().click();
