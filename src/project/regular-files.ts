@@ -38,10 +38,10 @@ export function readUpTo(handle: number, limit: number, size: number): { bytes: 
   return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), whole: true };
 }
 
-// No file a project keeps beside its pages (an ignore file, a configuration, package.json, a
-// baseline) is larger than this; one that is would be read whole into memory.
+// No ignore file, configuration or package.json is larger than this; one that is would be read
+// whole into memory.
 const PROJECT_FILE_LIMIT = 64 * 1024 * 1024;
-/** Room for the cache of a site of a million files, and a shard's report of as many findings. */
+/** Room for the cache of a site of a million files, and a baseline or a shard's report of as many findings. */
 export const LARGE_PROJECT_FILE_LIMIT = 256 * 1024 * 1024;
 
 /** A file found where a regular file was expected: a FIFO, socket, device or folder. */
@@ -55,7 +55,7 @@ export class NotRegularFileError extends Error {
  * The text of a file the project keeps beside its pages (an ignore file, a configuration,
  * package.json, a cache, a baseline), read only if it is a regular file no larger than `limit`: a
  * FIFO there would block the run for ever, a link to a device never end. A file the user names
- * (`named`: a report to merge, a baseline) may also be a pipe (`<(…)`, /dev/stdin), read as it
+ * (`named`: a report to merge) may also be a pipe (`<(…)`, /dev/stdin), read as it
  * comes, up to the limit. Throws a NotRegularFileError, or an Error whose message says why not (a
  * system error keeps its code, ENOENT for a file that is not there).
  */
