@@ -4,6 +4,9 @@
 // one DOMMatrix as it loads: an affine 2D matrix stands in, and pdfjs's warnings about the missing
 // canvas are left unprinted.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../version.js';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -93,14 +96,13 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<Pdfjs> | undefined;
 
 /**
- * pdfjs's module: the copy shipped in dist/vendor/pdfjs, or (running from the sources, in this
- * repository's tests) the pdfjs-dist package it is copied from.
+ * pdfjs's module: the copy shipped in dist/vendor/pdfjs, or (in this repository before a build)
+ * the pdfjs-dist package it is copied from.
  */
 export function loadPdfjs(): Promise<Pdfjs> {
   loaded ??= (async () => {
     (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= AffineMatrix;
-    // From dist/src/documents, or from the bundle of the commands in dist/bundle.
-    const shipped = ['../../vendor/pdfjs/pdf.mjs', '../vendor/pdfjs/pdf.mjs'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));
+    const shipped = PACKAGE_ROOT && pathToFileURL(path.join(PACKAGE_ROOT, 'dist', 'vendor', 'pdfjs', 'pdf.mjs'));
     // pdfjs warns, as its modules load, that it has no canvas to draw with: nothing here draws.
     // Only those warnings are left unprinted, in the thread that reads PDFs.
     const warn = console.warn;
@@ -108,7 +110,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
       if (typeof args[0] === 'string' && CANVAS_WARNING.test(args[0])) return;
       warn(...args);
     };
-    return shipped ? ((await import(shipped.href)) as Pdfjs) : await import('pdfjs-dist/legacy/build/pdf.mjs');
+    return shipped && existsSync(shipped) ? ((await import(shipped.href)) as Pdfjs) : await import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   return loaded;
 }

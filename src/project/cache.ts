@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomically } from './atomic-write.js';
@@ -7,7 +7,7 @@ import type { FileReport } from '../core/finding.js';
 import { hasContent, redactStrings } from '../core/findings.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_MAX_FILE_SIZE, scanContent, type FileScanOptions } from './files.js';
-import { LARGE_PROJECT_FILE_LIMIT, openForReading, readProjectFile } from './regular-files.js';
+import { LARGE_PROJECT_FILE_LIMIT, readProjectFile, readRegularFile } from './regular-files.js';
 
 /** What a file's scan gave, without its path: the same whenever content and settings are. */
 export type CachedReport = Omit<FileReport, 'filePath'>;
@@ -138,16 +138,15 @@ export function settingsKey(settings: unknown): string {
   return createHash('sha256').update(JSON.stringify(settings, (_key, value: unknown) => (value instanceof Set ? [...value].sort() : value instanceof RegExp ? String(value) : value))).digest('hex').slice(0, 16);
 }
 
-/** A regular file's bytes; undefined when it cannot be read, or is no longer a regular file since its stat. */
-function readIfPossible(filePath: string): Uint8Array | undefined {
-  let handle: number | undefined;
+/**
+ * A regular file's bytes; undefined when it cannot be read, is no longer a regular file since its
+ * stat, or has grown past the size limit (scanFile then reads it as it reads a large file).
+ */
+function readIfPossible(filePath: string, limit: number): Uint8Array | undefined {
   try {
-    handle = openForReading(filePath);
-    return fstatSync(handle).isFile() ? readFileSync(handle) : undefined;
+    return readRegularFile(filePath, limit);
   } catch {
     return undefined;
-  } finally {
-    if (handle !== undefined) closeSync(handle);
   }
 }
 
@@ -178,7 +177,7 @@ export async function scanThroughCache(filePath: string, cache: ScanCache, optio
   // Findings that carry values or fingerprints are never read from or written to the cache.
   const reportsCacheable = !options.showValues && !options.fingerprintSalt;
   let bytes: Uint8Array | undefined;
-  const content = async (): Promise<Uint8Array | undefined> => (bytes ??= readIfPossible(filePath));
+  const content = async (): Promise<Uint8Array | undefined> => (bytes ??= readIfPossible(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
   const cached = await cache.lookup(filePath, settings, content);
   if (cached && (reportsCacheable || !hasContent(cached))) return { filePath, ...cached };
   if (!(await content())) return undefined;

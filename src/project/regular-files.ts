@@ -52,14 +52,13 @@ export class NotRegularFileError extends Error {
 }
 
 /**
- * The text of a file the project keeps beside its pages (an ignore file, a configuration,
- * package.json, a cache, a baseline), read only if it is a regular file no larger than `limit`: a
- * FIFO there would block the run for ever, a link to a device never end. A file the user names
- * (`named`: a report to merge) may also be a pipe (`<(…)`, /dev/stdin), read as it
- * comes, up to the limit. Throws a NotRegularFileError, or an Error whose message says why not (a
- * system error keeps its code, ENOENT for a file that is not there).
+ * The bytes of a file, read only if it is a regular file no larger than `limit`: a FIFO would block
+ * the run for ever, a link to a device never end. A file the user names (`named`: a report to
+ * merge) may also be a pipe (`<(…)`, /dev/stdin), read as it comes, up to the limit. Throws a
+ * NotRegularFileError, or an Error whose message says why not (a system error keeps its code,
+ * ENOENT for a file that is not there).
  */
-export function readProjectFile(filePath: string, limit = PROJECT_FILE_LIMIT, named = false): string {
+export function readRegularFile(filePath: string, limit: number, named = false): Uint8Array {
   let handle = openForReading(filePath);
   try {
     let stat = fstatSync(handle);
@@ -73,8 +72,17 @@ export function readProjectFile(filePath: string, limit = PROJECT_FILE_LIMIT, na
     }
     const read = readUpTo(handle, limit, stat.isFile() ? stat.size : 0);
     if (!read.whole) throw new Error(`larger than ${limit / 1024 / 1024} MB`);
-    return Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString('utf8');
+    return read.bytes;
   } finally {
     closeSync(handle);
   }
+}
+
+/**
+ * The text of a file the project keeps beside its pages (an ignore file, a configuration,
+ * package.json, a cache, a baseline, a report to merge), read as readRegularFile reads it.
+ */
+export function readProjectFile(filePath: string, limit = PROJECT_FILE_LIMIT, named = false): string {
+  const bytes = readRegularFile(filePath, limit, named);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
